@@ -1,0 +1,102 @@
+package org.goldenthread.federation.grant;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import org.goldenthread.federation.grant.GrantRejectedException.Reason;
+import org.goldenthread.proto.common.v1.LinkageToken;
+
+/**
+ * Verifies an access grant the way every node must (ARCHITECTURE.md §3): ES256 signature
+ * against consent-service's JWKS (cached; an unknown key id triggers a refresh, which is how key
+ * rotation reaches nodes), issuer, audience = this agency, not expired, lifetime within the
+ * 120-second maximum, subject digest equal to the request's.
+ */
+public final class GrantVerifier {
+
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+    private final String agencyId;
+    private final DefaultJWTProcessor<SecurityContext> processor;
+    private final Clock clock;
+
+    public GrantVerifier(String agencyId, JWKSource<SecurityContext> keys, Clock clock) {
+        this.agencyId = agencyId;
+        this.clock = clock;
+        this.processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(GrantClaims.TYPE)));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256, keys));
+        // Claims are checked below, one by one, so each refusal has a precise reason.
+        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+    }
+
+    /** A verifier reading keys from a JWKS URL, cached, refreshed on an unknown key id. */
+    public static GrantVerifier forJwksUri(String agencyId, URI jwksUri, Duration timeout) {
+        try {
+            JWKSource<SecurityContext> source = JWKSourceBuilder
+                    .create(jwksUri.toURL(), new com.nimbusds.jose.util.DefaultResourceRetriever(
+                            (int) timeout.toMillis(), (int) timeout.toMillis()))
+                    .build();
+            return new GrantVerifier(agencyId, source, Clock.systemUTC());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("bad JWKS URI " + jwksUri, e);
+        }
+    }
+
+    public String agencyId() {
+        return agencyId;
+    }
+
+    /** The grant, when it lets this node answer about the subject of {@code requestTokens}. */
+    public AccessGrant verify(String compactJws, Collection<LinkageToken> requestTokens) throws GrantRejectedException {
+        if (compactJws == null || compactJws.isBlank()) {
+            throw new GrantRejectedException(Reason.MISSING, "no access grant presented");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(compactJws, null);
+        } catch (ParseException e) {
+            throw new GrantRejectedException(Reason.MALFORMED, "the access grant is not a JWS");
+        } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
+            throw new GrantRejectedException(Reason.BAD_SIGNATURE, "the access grant's signature does not verify");
+        }
+        if (!GrantClaims.ISSUER.equals(claims.getIssuer())) {
+            throw new GrantRejectedException(Reason.WRONG_ISSUER, "the access grant was not issued by consent-service");
+        }
+        AccessGrant grant;
+        try {
+            grant = GrantClaims.fromClaims(claims);
+        } catch (IllegalArgumentException e) {
+            throw new GrantRejectedException(Reason.MALFORMED, e.getMessage());
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(grant.expiresAt().plus(CLOCK_SKEW))) {
+            throw new GrantRejectedException(Reason.EXPIRED, "the access grant has expired");
+        }
+        if (grant.issuedAt().isAfter(now.plus(CLOCK_SKEW))
+                || Duration.between(grant.issuedAt(), grant.expiresAt()).compareTo(AccessGrant.MAX_LIFETIME) > 0) {
+            throw new GrantRejectedException(Reason.MALFORMED, "the access grant's lifetime is not acceptable");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(agencyId) || grant.scopeOf(agencyId).isEmpty()) {
+            throw new GrantRejectedException(Reason.WRONG_AUDIENCE, "the access grant is not for agency " + agencyId);
+        }
+        if (requestTokens.isEmpty() || !SubjectDigest.of(requestTokens).equals(grant.subjectDigest())) {
+            throw new GrantRejectedException(Reason.WRONG_SUBJECT, "the access grant is for another subject");
+        }
+        return grant;
+    }
+}
