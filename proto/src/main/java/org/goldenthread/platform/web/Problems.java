@@ -1,0 +1,41 @@
+package org.goldenthread.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * RFC 9457 problem details with the project's conventions: a stable machine-readable
+ * {@code code} property (also the last segment of {@code type}), a human-readable
+ * {@code detail}, and for validation failures an {@code errors} list of {field, message}.
+ * Never a stack trace, never a rejected value that could be personal data.
+ */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://goldenthread.example/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public static ProblemDetail invalid(String code, String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, code, detail);
+        problem.setProperty("errors", errors.stream()
+                .map(e -> Map.of("field", e.field(), "message", e.message()))
+                .toList());
+        return problem;
+    }
+
+    /** One field's complaint. */
+    public record FieldError(String field, String message) {
+    }
+}
