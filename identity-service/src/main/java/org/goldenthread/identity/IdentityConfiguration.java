@@ -1,0 +1,15 @@
+package org.goldenthread.identity;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class IdentityConfiguration {
+
+    /** One clock for token times and lockouts, so a test or a replay can substitute it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}
