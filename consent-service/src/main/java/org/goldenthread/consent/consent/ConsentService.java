@@ -1,0 +1,74 @@
+package org.goldenthread.consent.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.goldenthread.federation.grant.SubjectDigest;
+import org.goldenthread.platform.web.Problems;
+import org.goldenthread.platform.web.RequestRejectedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+
+/** Recording and withdrawing consent (ARCHITECTURE.md §3): append-only, keyed by linkage tokens. */
+@Service
+public class ConsentService {
+
+    private final ConsentStore store;
+    private final Clock clock;
+
+    public ConsentService(ConsentStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Records revision 1 of a new consent. Throws {@link RequestRejectedException} 409
+     * {@code duplicate-consent} (property {@code consentId}) when the agency already recorded
+     * this evidence reference, so seeding can be repeated safely.
+     */
+    public ConsentRecord record(NewConsent consent) {
+        List<String> keys = SubjectTokens.keys(consent.tokens());
+        if (keys.isEmpty()) {
+            throw RequestRejectedException.invalid("subject",
+                    "needs an NHS number, a National Insurance number, or family name, given name and date of birth");
+        }
+        Instant now = clock.instant();
+        ConsentRecord record = new ConsentRecord(UUID.randomUUID().toString(), 1, ConsentStatus.ACTIVE,
+                SubjectDigest.of(SubjectTokens.matchable(consent.tokens())), consent.start(), consent.end(),
+                consent.evidence(), consent.provisions(), consent.recordedBy(), consent.recordedByAgency(), now,
+                null, List.of());
+        store.insert(record, keys).ifPresent(existing -> {
+            ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "duplicate-consent",
+                    "this agency already recorded consent with this evidence reference");
+            problem.setProperty("consentId", existing);
+            throw new RequestRejectedException(problem);
+        });
+        return record;
+    }
+
+    /** The record, when it exists and {@code agency} may see it. */
+    public ConsentRecord get(String id) {
+        return store.find(id).orElseThrow(ConsentService::notFound);
+    }
+
+    /** Withdraws the consent: effective for every decision made from now on (no cache anywhere). */
+    public ConsentRecord withdraw(String id, String user, String agency, String reason) {
+        ConsentRecord current = get(id);
+        if (!current.recordedByAgency().equals(agency)) {
+            throw new RequestRejectedException(HttpStatus.FORBIDDEN, "not-recording-agency",
+                    "only the agency that recorded a consent may withdraw it");
+        }
+        if (current.status() != ConsentStatus.ACTIVE
+                || !store.withdraw(id, current.revision(), new ConsentRecord.Withdrawal(clock.instant(), user, reason))) {
+            throw new RequestRejectedException(HttpStatus.CONFLICT, "consent-not-active",
+                    "the consent is not active (already withdrawn or changed meanwhile)");
+        }
+        return get(id);
+    }
+
+    static RequestRejectedException notFound() {
+        return new RequestRejectedException(HttpStatus.NOT_FOUND, "consent-not-found", "no such consent record");
+    }
+}

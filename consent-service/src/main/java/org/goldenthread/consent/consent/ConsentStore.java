@@ -1,0 +1,101 @@
+package org.goldenthread.consent.consent;
+
+import static org.goldenthread.consent.consent.ConsentDocuments.*;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consent records in the service's own database, one document per record. A revision is a
+ * single-document update that pushes the previous revision's full content onto the embedded
+ * {@code history}, guarded by the expected revision number: atomic without transactions, and
+ * nothing earlier is ever lost.
+ */
+@Component
+public class ConsentStore {
+
+    private final MongoCollection<Document> consents;
+
+    public ConsentStore(MongoDatabase database) {
+        this.consents = database.getCollection("consents");
+        consents.createIndex(Indexes.ascending(REFERENCE_KEY), new IndexOptions().unique(true));
+        consents.createIndex(Indexes.ascending(TOKENS));
+    }
+
+    /** Stores a new record; empty when it was stored, else the id of the record already holding its reference. */
+    public Optional<String> insert(ConsentRecord record, List<String> tokenKeys) {
+        try {
+            consents.insertOne(toDocument(record, tokenKeys));
+            return Optional.empty();
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            String key = referenceKey(record.recordedByAgency(), record.evidence().reference());
+            Document existing = consents.find(Filters.eq(REFERENCE_KEY, key)).first();
+            if (existing == null) {
+                throw e;
+            }
+            return Optional.of(existing.getString(ID));
+        }
+    }
+
+    public Optional<ConsentRecord> find(String id) {
+        return Optional.ofNullable(consents.find(Filters.eq(ID, id)).first()).map(ConsentDocuments::toRecord);
+    }
+
+    /** Every record (any status) sharing a token key with the subject, newest first, at most {@code limit}. */
+    public List<ConsentRecord> findBySubject(Collection<String> tokenKeys, int limit) {
+        if (tokenKeys.isEmpty()) {
+            return List.of();
+        }
+        List<ConsentRecord> found = new ArrayList<>();
+        consents.find(Filters.in(TOKENS, List.copyOf(tokenKeys)))
+                .sort(Sorts.descending("recordedAt"))
+                .limit(limit)
+                .forEach(doc -> found.add(toRecord(doc)));
+        return found;
+    }
+
+    /**
+     * Records the withdrawal as revision {@code current.revision() + 1}. False when the record
+     * changed meanwhile (another revision won) or is no longer active.
+     */
+    public boolean withdraw(String id, int currentRevision, ConsentRecord.Withdrawal withdrawal) {
+        Document current = consents.find(Filters.and(Filters.eq(ID, id), Filters.eq(REVISION, currentRevision),
+                Filters.eq(STATUS, ConsentStatus.ACTIVE.name()))).first();
+        if (current == null) {
+            return false;
+        }
+        long changed = consents.updateOne(
+                Filters.and(Filters.eq(ID, id), Filters.eq(REVISION, currentRevision)),
+                Updates.combine(
+                        Updates.push(HISTORY, snapshot(current)),
+                        Updates.set(REVISION, currentRevision + 1),
+                        Updates.set(STATUS, ConsentStatus.WITHDRAWN.name()),
+                        Updates.set(WITHDRAWAL, ConsentDocuments.withdrawal(withdrawal)),
+                        Updates.set(REVISED_AT, date(withdrawal.at())),
+                        Updates.set(REVISED_BY, withdrawal.by())))
+                .getModifiedCount();
+        return changed == 1;
+    }
+
+    private static Date date(Instant instant) {
+        return Date.from(instant);
+    }
+}

@@ -1,0 +1,76 @@
+package org.goldenthread.consent.decision;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.goldenthread.consent.consent.ConsentRecord;
+import org.goldenthread.consent.consent.ConsentStore;
+import org.goldenthread.consent.consent.SubjectTokens;
+import org.goldenthread.consent.grant.GrantIssuer;
+import org.goldenthread.consent.grant.IssuedGrant;
+import org.goldenthread.federation.grant.SubjectDigest;
+import org.goldenthread.proto.common.v1.DataCategory;
+import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers "may these agencies release what about this subject to this requester, for this
+ * purpose?", issues the access grant for whatever is permitted, and logs the decision. Reads the
+ * consent store on every call, so a withdrawal binds the very next decision.
+ */
+@Service
+public class DecisionService {
+
+    /** Bounds the work per decision; far above any real subject's number of consent records. */
+    static final int MAX_CONSENTS_PER_SUBJECT = 200;
+
+    private final ConsentStore consents;
+    private final GrantIssuer grants;
+    private final DecisionLog log;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public DecisionService(ConsentStore consents, GrantIssuer grants, DecisionLog log, Clock clock,
+            MeterRegistry meters) {
+        this.consents = consents;
+        this.grants = grants;
+        this.log = log;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    public ConsentDecision decide(Requester requester, DecisionRequest request) {
+        // JWT times have whole seconds; the answer's expiresAt then equals the grant's exp exactly.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String decisionId = UUID.randomUUID().toString();
+        String subjectDigest = SubjectDigest.of(request.subjectTokens());
+        List<ConsentRecord> records = consents.findBySubject(SubjectTokens.keys(request.subjectTokens()),
+                MAX_CONSENTS_PER_SUBJECT);
+        List<AgencyDecision> answers = new ArrayList<>();
+        Map<String, Set<DataCategory>> scopes = new LinkedHashMap<>();
+        Map<String, LawfulBasis> bases = new LinkedHashMap<>();
+        for (String source : request.agencies()) {
+            AgencyDecision answer = DecisionRules.decide(source, requester.agency(), request.purpose(),
+                    request.categories(), records, now);
+            answers.add(answer);
+            if (answer.outcome() == Outcome.PERMIT) {
+                scopes.put(source, answer.categories());
+                bases.put(source, answer.basis());
+            }
+            meters.counter("goldenthread.consent.decisions", "outcome", answer.outcome().name()).increment();
+        }
+        IssuedGrant grant = scopes.isEmpty() ? null : grants.issue(decisionId, requester.user(), requester.agency(),
+                request.purpose(), subjectDigest, scopes, bases, now);
+        ConsentDecision decision = new ConsentDecision(decisionId, request.purpose(),
+                grant == null ? null : grant.compactJws(), grant == null ? null : grant.expiresAt(), answers);
+        log.append(decision, requester, subjectDigest, request, now);
+        return decision;
+    }
+}

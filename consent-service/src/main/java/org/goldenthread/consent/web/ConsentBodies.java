@@ -1,0 +1,76 @@
+package org.goldenthread.consent.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.goldenthread.consent.consent.Evidence;
+import org.goldenthread.consent.consent.EvidenceKind;
+import org.goldenthread.consent.consent.NewConsent;
+import org.goldenthread.consent.consent.Provision;
+import org.goldenthread.consent.consent.ProvisionType;
+import org.goldenthread.consent.decision.Requester;
+import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.federation.linkage.InvalidIdentifierException;
+import org.goldenthread.federation.linkage.LinkageTokens;
+import org.goldenthread.federation.linkage.PersonIdentifiers;
+import org.goldenthread.platform.web.RequestRejectedException;
+import org.goldenthread.proto.common.v1.LinkageToken;
+
+/** Checks what bean validation cannot (vocabulary, period order, witness) and maps the body to a command. */
+final class ConsentBodies {
+
+    private ConsentBodies() {
+    }
+
+    static NewConsent toNewConsent(ConsentBody body, LinkageTokens linkage, Requester recorder) {
+        if (body.period().end() != null && !body.period().end().isAfter(body.period().start())) {
+            throw RequestRejectedException.invalid("period.end", "must be after period.start");
+        }
+        EvidenceKind kind = parse(EvidenceKind.class, body.evidence().kind(), "evidence.kind");
+        String witness = blankToNull(body.evidence().witness());
+        if (kind == EvidenceKind.VERBAL_WITH_WITNESS && witness == null) {
+            throw RequestRejectedException.invalid("evidence.witness", "verbal consent needs a witness");
+        }
+        Evidence evidence = new Evidence(kind, body.evidence().reference().trim(), witness,
+                body.evidence().privacyNoticeVersion().trim());
+        List<Provision> provisions = new ArrayList<>();
+        for (int i = 0; i < body.provisions().size(); i++) {
+            ConsentBody.ProvisionBody p = body.provisions().get(i);
+            provisions.add(new Provision(
+                    parse(ProvisionType.class, p.type(), "provisions[" + i + "].type"),
+                    Set.copyOf(orEmpty(p.sources())),
+                    Set.copyOf(orEmpty(p.recipients())),
+                    orEmpty(p.purposes()).stream().map(Vocabulary::purpose).collect(Collectors.toSet()),
+                    orEmpty(p.categories()).stream().map(Vocabulary::category).collect(Collectors.toSet())));
+        }
+        return new NewConsent(tokens(body.subject(), linkage), body.period().start(), body.period().end(),
+                evidence, provisions, recorder.user(), recorder.agency());
+    }
+
+    private static List<LinkageToken> tokens(ConsentBody.Subject subject, LinkageTokens linkage) {
+        try {
+            return linkage.tokensFor(new PersonIdentifiers(subject.nhsNumber(), subject.nationalInsuranceNumber(),
+                    subject.familyName(), subject.givenName(), subject.dateOfBirth(), subject.postcode()));
+        } catch (InvalidIdentifierException e) {
+            throw new InvalidIdentifierException("subject." + e.field(), e.getMessage());
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String name, String field) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name.trim())) {
+                return constant;
+            }
+        }
+        throw RequestRejectedException.invalid(field, "must be one of " + List.of(type.getEnumConstants()));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

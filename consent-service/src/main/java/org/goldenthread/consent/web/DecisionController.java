@@ -1,0 +1,58 @@
+package org.goldenthread.consent.web;
+
+import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.goldenthread.consent.consent.SubjectTokens;
+import org.goldenthread.consent.decision.DecisionRequest;
+import org.goldenthread.consent.decision.DecisionService;
+import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.platform.web.RequestRejectedException;
+import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Internal: the gateway asks for a decision with the user's own bearer token forwarded, so the
+ * requester is whoever that token names.
+ */
+@RestController
+class DecisionController {
+
+    private final DecisionService decisions;
+
+    DecisionController(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @PostMapping("/decisions")
+    DecisionView decide(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DecisionBody body) {
+        var requester = Callers.of(token);
+        var request = new DecisionRequest(tokens(body.subjectTokens()), Vocabulary.purpose(body.purpose()),
+                List.copyOf(new LinkedHashSet<>(body.agencies())),
+                body.categories() == null ? Set.of()
+                        : body.categories().stream().map(Vocabulary::category).collect(Collectors.toSet()));
+        return DecisionView.of(decisions.decide(requester, request));
+    }
+
+    private static List<LinkageToken> tokens(List<DecisionBody.TokenBody> sent) {
+        List<LinkageToken> tokens = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            DecisionBody.TokenBody t = sent.get(i);
+            LinkageTokenKind kind = SubjectTokens.kind(t.kind().trim());
+            if (kind == null) {
+                throw RequestRejectedException.invalid("subjectTokens[" + i + "].kind",
+                        "must be one of NHS, NINO, NAME_DOB, FUZZY_NAME_DOB_AREA");
+            }
+            tokens.add(LinkageToken.newBuilder().setKind(kind).setKeyId(t.keyId()).setValue(t.value()).build());
+        }
+        return tokens;
+    }
+}
