@@ -1,0 +1,145 @@
+package org.goldenthread.identity.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.goldenthread.identity.web.LoginEndpointTest.assertProblem;
+import static org.goldenthread.identity.web.LoginEndpointTest.json;
+
+import java.nio.file.Path;
+import org.goldenthread.identity.RunningIdentity;
+import org.goldenthread.identity.agency.Agency;
+import org.goldenthread.identity.agency.AgencyRegistry;
+import org.goldenthread.identity.user.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+class AgencyRegistryEndpointTest {
+
+    static final String PASSWORD = "registry keeper of the north";
+    static final String POLICE = "{\"id\":\"police\",\"name\":\"Northshire Police\",\"grpcTarget\":\"127.0.0.1:9092\","
+            + "\"restUrl\":\"http://127.0.0.1:8092\",\"certificateFingerprint\":null,"
+            + "\"categories\":[\"CRIME\",\"DOMESTIC_ABUSE\"],\"status\":\"ACTIVE\"}";
+
+    @TempDir
+    static Path data;
+    static RunningIdentity identity;
+    static String admin;
+    static String keyWorker;
+
+    @BeforeAll
+    static void boot() {
+        identity = RunningIdentity.boot(data);
+        identity.user("fed.admin", "council", Role.FEDERATION_ADMIN, PASSWORD);
+        identity.user("kw.police", "police", Role.KEY_WORKER, PASSWORD);
+        admin = identity.token("fed.admin", PASSWORD);
+        keyWorker = identity.token("kw.police", PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() {
+        identity.close();
+    }
+
+    static ResponseEntity<String> put(String id, String body, String token) {
+        var request = identity.http().put().uri("/api/identity/agencies/{id}", id)
+                .contentType(MediaType.APPLICATION_JSON).body(body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
+    static ResponseEntity<String> get(String path) {
+        return identity.http().get().uri(path).retrieve().toEntity(String.class);
+    }
+
+    @Nested
+    class AsFederationAdmin {
+
+        @Test
+        void registersAnAgencyAndListsItWithoutAUser() {
+            ResponseEntity<String> answer = put("police", POLICE, admin);
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(answer.getBody()).isEqualTo(POLICE);
+            assertThat(get("/api/identity/agencies/police").getBody()).isEqualTo(POLICE);
+            assertThat(get("/api/identity/agencies").getBody()).contains(POLICE);
+        }
+
+        @Test
+        void replacesAnEarlierRegistration() {
+            put("housing", "{\"name\":\"Northshire Homes\",\"categories\":[\"housing\",\"ASB\"],\"status\":\"ACTIVE\"}", admin);
+            ResponseEntity<String> answer = put("housing",
+                    "{\"name\":\"Northshire Homes\",\"categories\":[\"HOUSING\"],\"status\":\"SUSPENDED\"}", admin);
+            assertThat(answer.getStatusCode().value()).isEqualTo(200);
+            assertThat(identity.bean(AgencyRegistry.class).find("housing")).hasValueSatisfying(a -> {
+                assertThat(a.status().name()).isEqualTo("SUSPENDED");
+                assertThat(a.categories()).containsExactly("HOUSING");
+            });
+            assertThat(json(get("/api/identity/agencies")).findValuesAsString("id")).containsOnlyOnce("housing");
+        }
+
+        @Test
+        void refusesACategoryOutsideTheVocabulary() {
+            assertProblem(put("council", "{\"name\":\"Council\",\"categories\":[\"GOSSIP\"],\"status\":\"ACTIVE\"}", admin),
+                    400, "unknown-data-category");
+        }
+
+        @Test
+        void namesTheFieldThatBreaksARule() {
+            ResponseEntity<String> badId = put("Police!", POLICE.replace("\"police\"", "\"Police!\""), admin);
+            assertProblem(badId, 400, "validation-failed");
+            assertThat(json(badId).get("errors").findValuesAsString("field")).containsExactly("id");
+
+            ResponseEntity<String> otherId = put("police", POLICE.replace("\"police\"", "\"housing\""), admin);
+            assertThat(json(otherId).get("errors").findValuesAsString("field")).containsExactly("id");
+
+            ResponseEntity<String> badStatus = put("council", "{\"name\":\"Council\",\"status\":\"DELETED\"}", admin);
+            assertProblem(badStatus, 400, "validation-failed");
+            assertThat(json(badStatus).get("errors").findValuesAsString("field")).containsExactly("status");
+
+            ResponseEntity<String> badUrl = put("council",
+                    "{\"name\":\"Council\",\"restUrl\":\"file:///etc/passwd\",\"status\":\"ACTIVE\"}", admin);
+            assertThat(json(badUrl).get("errors").findValuesAsString("field")).containsExactly("restUrl");
+
+            ResponseEntity<String> noName = put("council", "{\"status\":\"ACTIVE\"}", admin);
+            assertThat(json(noName).get("errors").findValuesAsString("field")).containsExactly("name");
+            assertThat(identity.bean(AgencyRegistry.class).find("council")).isEmpty();
+        }
+    }
+
+    @Nested
+    class WithoutTheRole {
+
+        @Test
+        void refusesAKeyWorker() {
+            assertProblem(put("police", POLICE, keyWorker), 403, "forbidden");
+        }
+
+        @Test
+        void refusesAnAnonymousCaller() {
+            assertProblem(put("police", POLICE, null), 401, "unauthenticated");
+        }
+    }
+
+    @Nested
+    class Reading {
+
+        @Test
+        void answersNotFoundForAnUnknownAgency() {
+            assertProblem(get("/api/identity/agencies/nowhere"), 404, "agency-not-found");
+        }
+
+        @Test
+        void offersTheSameRegistryToJavaCallers() {
+            Agency mh = new Agency("mentalhealth", "Northshire Mental Health Trust", "127.0.0.1:9094", null,
+                    "ab".repeat(32), java.util.List.of("HEALTH_MENTAL"), org.goldenthread.identity.agency.AgencyStatus.ACTIVE);
+            identity.bean(AgencyRegistry.class).register(mh);
+            assertThat(get("/api/identity/agencies/mentalhealth").getBody()).contains("\"certificateFingerprint\":\"" + "ab".repeat(32) + "\"");
+            assertThat(identity.bean(AgencyRegistry.class).all()).contains(mh);
+        }
+    }
+}
