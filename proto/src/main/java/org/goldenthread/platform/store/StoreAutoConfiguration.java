@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -18,10 +19,12 @@ import org.springframework.core.env.Environment;
 /**
  * Every service's database, through the MongoDB Java Driver: the cluster named by
  * {@code goldenthread.store.uri} (or {@code MONGODB_URI}), else the embedded default store.
- * Writes use majority write concern, as the production replica set requires.
+ * Writes use majority write concern, as the production replica set requires. Services that keep
+ * no data (the gateway) name no {@code goldenthread.store.database} and get no store.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StoreProperties.class)
+@ConditionalOnProperty("goldenthread.store.database")
 public class StoreAutoConfiguration {
 
     @Bean(destroyMethod = "close")

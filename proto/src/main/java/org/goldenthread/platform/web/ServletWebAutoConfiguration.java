@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.convert.converter.Converter;
@@ -15,10 +18,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
 /**
- * What every servlet service shares at its REST edge: the problem+json mapping, and reading a
- * Golden Thread access token's {@code roles} claim as {@code ROLE_*} authorities.
+ * What every servlet service shares at its REST edge: the problem+json mapping, validation of
+ * Golden Thread access tokens, and reading their {@code roles} claim as {@code ROLE_*} authorities.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemAdvice.class)
 public class ServletWebAutoConfiguration {
@@ -36,6 +39,19 @@ public class ServletWebAutoConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(new RolesClaim());
         return converter;
+    }
+
+    /**
+     * Access tokens of identity-service ({@code goldenthread.identity.url}, {@code .issuer}),
+     * validated as {@link AccessTokenValidation} says.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(JwtDecoder.class)
+    @ConditionalOnProperty("goldenthread.identity.url")
+    JwtDecoder jwtDecoder(Environment environment) {
+        String url = environment.getRequiredProperty("goldenthread.identity.url");
+        return AccessTokenValidation.servletDecoder(url, environment.getProperty("goldenthread.identity.issuer", url));
     }
 
     /** {@code roles: ["KEY_WORKER"]} → {@code ROLE_KEY_WORKER}. */

@@ -1,0 +1,30 @@
+package org.goldenthread.gateway.federation;
+
+import java.util.List;
+
+/**
+ * The joined-up view: every item carries its provenance, and every agency considered has one
+ * status, with the consent reason where it was not permitted.
+ */
+public record FederatedView(
+        String requestId,
+        String decisionId,
+        String purpose,
+        List<AgencyResult> agencies,
+        List<ViewItems.CaseItem> cases,
+        List<ViewItems.EventItem> timeline,
+        List<ViewItems.ActionItem> planActions,
+        List<ViewItems.RagItem> ragHistory) {
+
+    /** One agency's part in the request. */
+    public record AgencyResult(
+            String agency,
+            String name,
+            AgencyStatus status,
+            String reason,
+            List<String> categories,
+            String basis,
+            String matchStrength,
+            Long latencyMs) {
+    }
+}

@@ -1,0 +1,63 @@
+package org.goldenthread.gateway.federation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.goldenthread.gateway.consent.Decision;
+import org.goldenthread.gateway.consent.Decision.AgencyDecision;
+import org.goldenthread.gateway.registry.Agency;
+import org.goldenthread.proto.common.v1.MatchStrength;
+import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
+import org.goldenthread.proto.node.v1.SubjectMatch;
+
+/** Merges the nodes' answers into one view: items with provenance, newest first, one status per agency. */
+final class ViewAssembler {
+
+    private ViewAssembler() {
+    }
+
+    static FederatedView assemble(String requestId, Decision decision, List<Agency> candidates,
+            Map<String, AgencyDecision> outcomes, List<NodeAnswer> answers) {
+        Map<String, NodeAnswer> byAgency = answers.stream().collect(Collectors.toMap(NodeAnswer::agency, Function.identity()));
+        List<FederatedView.AgencyResult> results = new ArrayList<>();
+        List<ViewItems.CaseItem> cases = new ArrayList<>();
+        List<ViewItems.EventItem> timeline = new ArrayList<>();
+        List<ViewItems.ActionItem> actions = new ArrayList<>();
+        List<ViewItems.RagItem> rag = new ArrayList<>();
+        for (Agency agency : candidates) {
+            AgencyDecision outcome = outcomes.get(agency.id());
+            NodeAnswer answer = byAgency.get(agency.id());
+            if (answer == null) {
+                String reason = outcome == null ? "consent-service gave no decision for this agency" : outcome.reason();
+                results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), AgencyStatus.NOT_PERMITTED, reason,
+                        List.of(), null, null, null));
+                continue;
+            }
+            GetSubjectRecordResponse record = answer.record();
+            results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), answer.status(), answer.reason(),
+                    outcome.categories(), outcome.basis(), record == null ? null : bestStrength(record),
+                    answer.latency().toMillis()));
+            if (record != null) {
+                record.getCasesList().forEach(c -> cases.add(ViewItems.CaseItem.of(c)));
+                record.getEventsList().forEach(e -> timeline.add(ViewItems.EventItem.of(e)));
+                record.getPlanActionsList().forEach(a -> actions.add(ViewItems.ActionItem.of(a)));
+                record.getRagHistoryList().forEach(r -> rag.add(ViewItems.RagItem.of(r)));
+            }
+        }
+        timeline.sort(Comparator.comparing(ViewItems.EventItem::occurredAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        rag.sort(Comparator.comparing(ViewItems.RagItem::changedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        cases.sort(Comparator.comparing(ViewItems.CaseItem::openedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        return new FederatedView(requestId, decision.decisionId(), decision.purpose(), List.copyOf(results),
+                List.copyOf(cases), List.copyOf(timeline), List.copyOf(actions), List.copyOf(rag));
+    }
+
+    private static String bestStrength(GetSubjectRecordResponse record) {
+        return record.getMatchesList().stream().map(SubjectMatch::getStrength)
+                .max(Comparator.comparingInt(MatchStrength::getNumber))
+                .map(s -> s.name().substring("MATCH_STRENGTH_".length()))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,77 @@
+package org.goldenthread.gateway.web;
+
+import java.nio.charset.StandardCharsets;
+import org.goldenthread.platform.web.AccessTokenValidation;
+import org.goldenthread.platform.web.ProblemJsonWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.goldenthread.platform.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway validates every API caller's access token itself (JWKS of identity-service,
+ * issuer, audience) before routing or federating; 401 and 403 are problem+json.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    ReactiveJwtDecoder accessTokens(@Value("${goldenthread.identity.url}") String identityUrl,
+            @Value("${goldenthread.identity.issuer}") String issuer) {
+        return AccessTokenValidation.reactiveDecoder(identityUrl, issuer);
+    }
+
+    @Bean
+    SecurityWebFilterChain api(ServerHttpSecurity http) {
+        JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+        roles.setJwtGrantedAuthoritiesConverter(jwt -> {
+            var claimed = jwt.getClaimAsStringList("roles");
+            return claimed == null ? java.util.List.of() : claimed.stream()
+                    .map(r -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                    .toList();
+        });
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
+            return write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"));
+        };
+        ServerAccessDeniedHandler denied = (exchange, e) ->
+                write(exchange, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles or agency do not allow this"));
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(auth -> auth
+                        .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+                        // Login and key discovery are the identity-service's public surface.
+                        .pathMatchers("/api/identity/login", "/.well-known/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .build();
+    }
+
+    static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        DataBuffer body = response.bufferFactory().wrap(ProblemJsonWriter.toJson(problem).getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(body));
+    }
+}

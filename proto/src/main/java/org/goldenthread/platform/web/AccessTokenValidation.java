@@ -1,0 +1,61 @@
+package org.goldenthread.platform.web;
+
+import java.util.List;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+
+/**
+ * How every service validates a Golden Thread access token: ES256 signature against
+ * identity-service's JWKS, issuer, expiry, audience {@code golden-thread}, and type
+ * {@code at+jwt} (RFC 9068) or plain {@code JWT}. One definition for the servlet services and
+ * the reactive gateway, so they cannot drift apart.
+ */
+public final class AccessTokenValidation {
+
+    public static final String AUDIENCE = "golden-thread";
+
+    private AccessTokenValidation() {
+    }
+
+    public static OAuth2TokenValidator<Jwt> validator(String issuer) {
+        JwtTypeValidator type = new JwtTypeValidator("at+jwt", "JWT");
+        type.setAllowEmpty(false);
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                // Not JwtValidators.createDefaultWithIssuer: it insists on typ JWT since Spring Security 7.
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(issuer),
+                type,
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(AUDIENCE))));
+    }
+
+    public static NimbusJwtDecoder servletDecoder(String identityUrl, String issuer) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri(identityUrl))
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .validateType(false)
+                .build();
+        decoder.setJwtValidator(validator(issuer));
+        return decoder;
+    }
+
+    public static NimbusReactiveJwtDecoder reactiveDecoder(String identityUrl, String issuer) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUri(identityUrl))
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .validateType(false)
+                .build();
+        decoder.setJwtValidator(validator(issuer));
+        return decoder;
+    }
+
+    private static String jwksUri(String identityUrl) {
+        return identityUrl.replaceAll("/+$", "") + "/.well-known/jwks.json";
+    }
+}
