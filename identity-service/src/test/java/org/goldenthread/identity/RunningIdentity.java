@@ -22,11 +22,13 @@ public final class RunningIdentity implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final RestClient http;
+    private final String baseUrl;
 
     private RunningIdentity(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
+        this.baseUrl = "http://127.0.0.1:" + port;
+        this.http = RestClient.builder().baseUrl(baseUrl)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
                 .build();
     }
@@ -36,6 +38,10 @@ public final class RunningIdentity implements AutoCloseable {
                 "--goldenthread.identity.issuer=https://identity.test"));
         args.addAll(List.of(extraArgs));
         return new RunningIdentity(IdentityServiceApplication.application().run(args.toArray(String[]::new)));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public RestClient http() {

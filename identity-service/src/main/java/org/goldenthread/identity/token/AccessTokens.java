@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.goldenthread.identity.user.Role;
 import org.goldenthread.identity.user.UserView;
 import org.goldenthread.platform.keys.SigningKeys;
+import org.goldenthread.platform.web.AccessTokenValidation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class AccessTokens {
 
     public static final String TYPE = "at+jwt";
-    public static final String AUDIENCE = "golden-thread";
+    public static final String AUDIENCE = AccessTokenValidation.AUDIENCE;
 
     private final SigningKeys keys;
     private final TokenProperties properties;

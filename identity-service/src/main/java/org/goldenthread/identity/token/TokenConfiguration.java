@@ -4,17 +4,13 @@ import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
-import java.util.List;
 import org.goldenthread.platform.keys.SigningKeys;
+import org.goldenthread.platform.web.AccessTokenValidation;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtTypeValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 @Configuration
@@ -27,11 +23,11 @@ class TokenConfiguration {
     }
 
     /**
-     * Validates this service's own access tokens like any Golden Thread resource server does
-     * (signature, issuer, audience, {@code typ at+jwt}, expiry), but takes the public keys from
-     * {@link SigningKeys} in-process instead of fetching its own {@code /.well-known/jwks.json}:
-     * that self-call would need the port before it is bound (port 0 in tests and in the one-JVM
-     * launcher). The keys are the very ones that endpoint serves.
+     * Validates this service's own access tokens exactly as every Golden Thread resource server
+     * does ({@link AccessTokenValidation}: ES256 signature, issuer, audience, type, expiry), but
+     * takes the public keys from {@link SigningKeys} in-process instead of fetching its own
+     * {@code /.well-known/jwks.json}: that self-call would need the port before it is bound (port 0
+     * in tests and in the one-JVM launcher). The keys are the very ones that endpoint serves.
      */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, TokenProperties properties) {
@@ -39,10 +35,7 @@ class TokenConfiguration {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(published)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
-                new JwtIssuerValidator(properties.issuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(AccessTokens.AUDIENCE)),
-                new JwtTypeValidator(AccessTokens.TYPE))));
+        decoder.setJwtValidator(AccessTokenValidation.validator(properties.issuer()));
         return decoder;
     }
 }

@@ -18,6 +18,9 @@ import org.goldenthread.identity.RunningIdentity;
 import org.goldenthread.identity.user.PasswordPolicyException;
 import org.goldenthread.identity.user.Role;
 import org.goldenthread.identity.user.UserDirectory;
+import org.goldenthread.platform.web.AccessTokenValidation;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -90,6 +93,15 @@ class LoginEndpointTest {
             assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                     .isEqualTo(Duration.ofMinutes(15));
             assertThat(claims.getIssueTime().toInstant()).isBetween(Instant.now().minusSeconds(60), Instant.now());
+        }
+
+        @Test
+        void issuesTokensThatOtherServicesAcceptWithTheSharedValidation() {
+            String token = identity.token("kw.council", PASSWORD);
+            Jwt jwt = AccessTokenValidation.servletDecoder(identity.baseUrl(), "https://identity.test").decode(token);
+            assertThat(jwt.getSubject()).isEqualTo("kw.council");
+            assertThatThrownBy(() -> AccessTokenValidation.servletDecoder(identity.baseUrl(), "https://elsewhere.test").decode(token))
+                    .isInstanceOf(JwtException.class);
         }
 
         @Test
