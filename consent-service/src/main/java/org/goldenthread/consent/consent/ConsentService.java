@@ -48,7 +48,7 @@ public class ConsentService {
         return record;
     }
 
-    /** The record, when it exists and {@code agency} may see it. */
+    /** The current revision of the record; 404 problem when there is none. */
     public ConsentRecord get(String id) {
         return store.find(id).orElseThrow(ConsentService::notFound);
     }
