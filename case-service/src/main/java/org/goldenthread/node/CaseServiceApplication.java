@@ -2,6 +2,7 @@ package org.goldenthread.node;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * Entry point of case-service. {@link #application()} is shared by {@code main} and the launcher, so
@@ -9,6 +10,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * service so several services can share one class path (the launcher, end-to-end tests).
  */
 @SpringBootApplication
+@EnableConfigurationProperties(NodeProperties.class)
 public class CaseServiceApplication {
 
     public static SpringApplicationBuilder application() {

@@ -1,0 +1,138 @@
+package org.goldenthread.node.audit;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The node's hash-chained audit log, collection {@code audit}: one entry per federation call,
+ * released or refused. Appends are serialised in this process; the unique index on
+ * {@code sequence} makes a second process sharing the database lose the race cleanly and retry
+ * on top of the winner's entry (no multi-document transactions needed).
+ */
+@Component
+public class AuditLog {
+
+    private static final int APPEND_ATTEMPTS = 8;
+
+    private final MongoCollection<Document> audit;
+    private final Clock clock;
+
+    public AuditLog(MongoDatabase database) {
+        this.audit = database.getCollection("audit");
+        this.clock = Clock.systemUTC();
+        audit.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true));
+        audit.createIndex(Indexes.ascending("subjectDigest"));
+    }
+
+    public synchronized AuditEntry append(AuditEvent event) {
+        for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+            Document last = audit.find().sort(Sorts.descending("sequence")).limit(1).first();
+            long sequence = last == null ? 1 : ((Number) last.get("sequence")).longValue() + 1;
+            String prevHash = last == null ? AuditChain.GENESIS : last.getString("hash");
+            // Mongo keeps milliseconds; the hashed instant must be the one that is read back.
+            Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            AuditEntry entry = AuditEntry.of(sequence, at, event, prevHash);
+            entry = entry.withHash(AuditChain.hash(prevHash, entry));
+            try {
+                audit.insertOne(toDocument(entry));
+                return entry;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("could not append to the audit log: sequence contention");
+    }
+
+    /** Every entry, in sequence order. */
+    public List<AuditEntry> entries() {
+        List<AuditEntry> all = new ArrayList<>();
+        audit.find().sort(Sorts.ascending("sequence")).forEach(d -> all.add(fromDocument(d)));
+        return all;
+    }
+
+    public long count() {
+        return audit.countDocuments();
+    }
+
+    /** Entries about one subject (by subject digest) after a sequence, in order, at most {@code limit}. */
+    public List<AuditEntry> about(String subjectDigest, long afterSequence, int limit) {
+        List<AuditEntry> found = new ArrayList<>();
+        audit.find(and(eq("subjectDigest", subjectDigest), gt("sequence", afterSequence)))
+                .sort(Sorts.ascending("sequence")).limit(limit)
+                .forEach(d -> found.add(fromDocument(d)));
+        return found;
+    }
+
+    /** Walks the whole chain and names the first entry whose link does not verify. */
+    public ChainVerification verify() {
+        String expectedPrev = AuditChain.GENESIS;
+        long entries = 0;
+        Long broken = null;
+        for (Document doc : audit.find().sort(Sorts.ascending("sequence"))) {
+            entries++;
+            if (broken != null) {
+                continue;
+            }
+            Object rawSequence = doc.get("sequence");
+            long sequence = rawSequence instanceof Number n ? n.longValue() : -1;
+            try {
+                AuditEntry entry = fromDocument(doc);
+                if (!entry.prevHash().equals(expectedPrev) || !entry.hash().equals(AuditChain.hash(entry.prevHash(), entry))) {
+                    broken = sequence;
+                }
+                expectedPrev = entry.hash();
+            } catch (RuntimeException unreadable) {
+                // A document altered beyond the entry's shape is as broken as one with a wrong hash.
+                broken = sequence;
+            }
+        }
+        return new ChainVerification(broken == null, entries, broken);
+    }
+
+    private static Document toDocument(AuditEntry e) {
+        return new Document("sequence", e.sequence())
+                .append("at", Date.from(e.at()))
+                .append("operation", e.operation())
+                .append("outcome", e.outcome().name())
+                .append("grantId", e.grantId())
+                .append("requester", e.requester())
+                .append("requesterAgency", e.requesterAgency())
+                .append("purpose", e.purpose())
+                .append("basis", e.basis())
+                .append("categories", e.categories())
+                .append("recordIds", e.recordIds())
+                .append("refusalReason", e.refusalReason())
+                .append("requestId", e.requestId())
+                .append("subjectDigest", e.subjectDigest())
+                .append("prevHash", e.prevHash())
+                .append("hash", e.hash());
+    }
+
+    private static AuditEntry fromDocument(Document d) {
+        return new AuditEntry(((Number) d.get("sequence")).longValue(), d.getDate("at").toInstant(),
+                d.getString("operation"), AuditOutcome.valueOf(d.getString("outcome")), d.getString("grantId"),
+                d.getString("requester"), d.getString("requesterAgency"), d.getString("purpose"),
+                d.getString("basis"), d.getList("categories", String.class, List.of()),
+                d.getList("recordIds", String.class, List.of()), d.getString("refusalReason"),
+                d.getString("requestId"), d.getString("subjectDigest"), d.getString("prevHash"), d.getString("hash"));
+    }
+}

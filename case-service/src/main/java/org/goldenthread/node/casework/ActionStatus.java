@@ -1,0 +1,6 @@
+package org.goldenthread.node.casework;
+
+/** Where a plan action stands. */
+public enum ActionStatus {
+    OPEN, DONE, CANCELLED
+}

@@ -1,0 +1,46 @@
+package org.goldenthread.node.federation;
+
+import io.grpc.stub.StreamObserver;
+import org.goldenthread.proto.node.v1.CaseNodeGrpc;
+import org.goldenthread.proto.node.v1.GetAccessLogRequest;
+import org.goldenthread.proto.node.v1.GetAccessLogResponse;
+import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
+import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
+import org.goldenthread.proto.node.v1.MatchSubjectRequest;
+import org.goldenthread.proto.node.v1.MatchSubjectResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code goldenthread.node.v1.CaseNode}, thin: one handler per RPC. SubmitReferral,
+ * UpdateReferral and Aggregate are not overridden, so they answer UNIMPLEMENTED (the generated
+ * default) until their issues land; no fake answers.
+ */
+@Component
+class CaseNodeService extends CaseNodeGrpc.CaseNodeImplBase {
+
+    private final MatchSubjectHandler matchSubject;
+    private final GetSubjectRecordHandler getSubjectRecord;
+    private final GetAccessLogHandler getAccessLog;
+
+    CaseNodeService(MatchSubjectHandler matchSubject, GetSubjectRecordHandler getSubjectRecord,
+            GetAccessLogHandler getAccessLog) {
+        this.matchSubject = matchSubject;
+        this.getSubjectRecord = getSubjectRecord;
+        this.getAccessLog = getAccessLog;
+    }
+
+    @Override
+    public void matchSubject(MatchSubjectRequest request, StreamObserver<MatchSubjectResponse> out) {
+        matchSubject.handle(request, out);
+    }
+
+    @Override
+    public void getSubjectRecord(GetSubjectRecordRequest request, StreamObserver<GetSubjectRecordResponse> out) {
+        getSubjectRecord.handle(request, out);
+    }
+
+    @Override
+    public void getAccessLog(GetAccessLogRequest request, StreamObserver<GetAccessLogResponse> out) {
+        getAccessLog.handle(request, out);
+    }
+}

@@ -1,0 +1,140 @@
+package org.goldenthread.node.federation;
+
+import com.nimbusds.jwt.SignedJWT;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.federation.grant.AccessGrant;
+import org.goldenthread.federation.grant.GrantClaims;
+import org.goldenthread.federation.grant.GrantRejectedException;
+import org.goldenthread.federation.grant.GrantVerifier;
+import org.goldenthread.federation.grant.SubjectDigest;
+import org.goldenthread.node.audit.AuditEvent;
+import org.goldenthread.node.audit.AuditLog;
+import org.goldenthread.node.audit.AuditOutcome;
+import org.goldenthread.proto.common.v1.DataCategory;
+import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every federation call goes through, in order: argument checks, grant verification against
+ * the request's own tokens, the handler's work, then an audit entry, and only then the answer. A
+ * refusal at any step is audited too. The audit append precedes the release, so nothing leaves
+ * the node unrecorded.
+ */
+@Component
+class FederationCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(FederationCalls.class);
+    private static final int MAX_TOKENS = 32;
+
+    private final GrantVerifier verifier;
+    private final AuditLog audit;
+
+    FederationCalls(GrantVerifier verifier, AuditLog audit) {
+        this.verifier = verifier;
+        this.audit = audit;
+    }
+
+    /** The handler's part of a call, run once the grant is accepted. */
+    @FunctionalInterface
+    interface Work<T> {
+        Release<T> perform(AccessGrant grant) throws FederationRefusal;
+    }
+
+    <T> void serve(String operation, List<LinkageToken> tokens, List<DataCategory> asked, StreamObserver<T> out,
+            Work<T> work) {
+        String requestId = CallMetadata.requestId();
+        String digest = "";
+        try {
+            checkTokens(tokens);
+            checkCategories(asked);
+            digest = SubjectDigest.of(tokens);
+            AccessGrant grant = verify(tokens);
+            Release<T> release = work.perform(grant);
+            audit.append(event(operation, AuditOutcome.RELEASED, grant, release.categories(), release.recordIds(),
+                    "", requestId, digest));
+            out.onNext(release.response());
+            out.onCompleted();
+        } catch (FederationRefusal refusal) {
+            audit.append(event(operation, AuditOutcome.REFUSED, refusal.grant(), asked, List.of(),
+                    refusal.reason(), requestId, digest));
+            out.onError(refusal.toStatus());
+        } catch (RuntimeException e) {
+            log.error("{} failed with {}", operation, e.getClass().getName());
+            recordFailure(operation, asked, requestId, digest);
+            out.onError(Status.INTERNAL.withDescription("the node could not answer").asRuntimeException());
+        }
+    }
+
+    private AccessGrant verify(List<LinkageToken> tokens) throws FederationRefusal {
+        String jws = CallMetadata.grant();
+        try {
+            return verifier.verify(jws, tokens);
+        } catch (GrantRejectedException e) {
+            Status.Code code = e.reason().unauthenticated() ? Status.Code.UNAUTHENTICATED : Status.Code.PERMISSION_DENIED;
+            // Past the signature check the claims are genuine, so the refusal can say whose grant it was.
+            AccessGrant genuine = e.reason().unauthenticated() ? null : claimsOf(jws);
+            throw new FederationRefusal(code, e.reason().name(), e.getMessage(), genuine);
+        }
+    }
+
+    private static AccessGrant claimsOf(String jws) {
+        try {
+            return GrantClaims.fromClaims(SignedJWT.parse(jws).getJWTClaimsSet());
+        } catch (java.text.ParseException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void checkTokens(List<LinkageToken> tokens) throws FederationRefusal {
+        if (tokens.isEmpty()) {
+            throw FederationRefusal.invalidArgument("NO_TOKENS", "at least one linkage token is required");
+        }
+        if (tokens.size() > MAX_TOKENS) {
+            throw FederationRefusal.invalidArgument("TOO_MANY_TOKENS", "at most " + MAX_TOKENS + " linkage tokens");
+        }
+        for (LinkageToken token : tokens) {
+            if (token.getKind() == LinkageTokenKind.LINKAGE_TOKEN_KIND_UNSPECIFIED
+                    || token.getKind() == LinkageTokenKind.UNRECOGNIZED
+                    || token.getKeyId().isBlank() || token.getKeyId().length() > 64
+                    || token.getValue().isBlank() || token.getValue().length() > 128) {
+                throw FederationRefusal.invalidArgument("BAD_TOKEN", "a linkage token needs a known kind, a key id and a value");
+            }
+        }
+    }
+
+    private static void checkCategories(List<DataCategory> asked) throws FederationRefusal {
+        for (DataCategory category : asked) {
+            if (category == DataCategory.DATA_CATEGORY_UNSPECIFIED || category == DataCategory.UNRECOGNIZED) {
+                throw FederationRefusal.invalidArgument("BAD_CATEGORY", "categories must be known data categories");
+            }
+        }
+    }
+
+    private void recordFailure(String operation, List<DataCategory> asked, String requestId, String digest) {
+        try {
+            audit.append(event(operation, AuditOutcome.REFUSED, null, asked, List.of(), "INTERNAL_ERROR", requestId, digest));
+        } catch (RuntimeException auditFailure) {
+            log.error("{} could not be audited: {}", operation, auditFailure.getClass().getName());
+        }
+    }
+
+    private AuditEvent event(String operation, AuditOutcome outcome, AccessGrant grant, List<DataCategory> categories,
+            List<String> recordIds, String reason, String requestId, String digest) {
+        List<String> names = categories.stream()
+                .filter(c -> c != DataCategory.UNRECOGNIZED && c != DataCategory.DATA_CATEGORY_UNSPECIFIED)
+                .map(Vocabulary::name).distinct().sorted().toList();
+        if (grant == null) {
+            return new AuditEvent(operation, outcome, "", "", "", "", "", names, recordIds, reason, requestId, digest);
+        }
+        var basis = grant.bases().get(verifier.agencyId());
+        return new AuditEvent(operation, outcome, grant.id(), grant.requester(), grant.requesterAgency(),
+                Vocabulary.name(grant.purpose()), basis == null ? "" : Vocabulary.name(basis), names, recordIds,
+                reason, requestId, digest);
+    }
+}

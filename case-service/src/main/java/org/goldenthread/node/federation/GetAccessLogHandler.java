@@ -1,0 +1,74 @@
+package org.goldenthread.node.federation;
+
+import io.grpc.stub.StreamObserver;
+import java.util.List;
+import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.federation.grant.SubjectDigest;
+import org.goldenthread.node.audit.AuditEntry;
+import org.goldenthread.node.audit.AuditLog;
+import org.goldenthread.node.audit.AuditOutcome;
+import org.goldenthread.proto.common.v1.DataCategory;
+import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.Purpose;
+import org.goldenthread.proto.node.v1.AccessLogEntry;
+import org.goldenthread.proto.node.v1.AccessOutcome;
+import org.goldenthread.proto.node.v1.GetAccessLogRequest;
+import org.goldenthread.proto.node.v1.GetAccessLogResponse;
+import org.springframework.stereotype.Component;
+
+/**
+ * GetAccessLog: this node's audit entries about the subject of the request's tokens, for a
+ * subject access request (UK GDPR art. 15) only; any other purpose is refused.
+ */
+@Component
+class GetAccessLogHandler {
+
+    private final FederationCalls calls;
+    private final AuditLog audit;
+
+    GetAccessLogHandler(FederationCalls calls, AuditLog audit) {
+        this.calls = calls;
+        this.audit = audit;
+    }
+
+    void handle(GetAccessLogRequest request, StreamObserver<GetAccessLogResponse> out) {
+        calls.serve("GetAccessLog", request.getTokensList(), List.of(), out, grant -> {
+            if (grant.purpose() != Purpose.PURPOSE_SUBJECT_ACCESS) {
+                throw FederationRefusal.permissionDenied("WRONG_PURPOSE",
+                        "the access log is released for subject access only", grant);
+            }
+            int size = PageTokens.size(request.getPageSize());
+            long after = PageTokens.log(request.getPageToken());
+            List<AuditEntry> found = audit.about(SubjectDigest.of(request.getTokensList()), after, size + 1);
+            List<AuditEntry> page = found.subList(0, Math.min(size, found.size()));
+            GetAccessLogResponse.Builder response = GetAccessLogResponse.newBuilder();
+            page.forEach(e -> response.addEntries(entryOf(e)));
+            if (found.size() > size) {
+                response.setNextPageToken(PageTokens.log(page.get(page.size() - 1).sequence()));
+            }
+            return new Release<>(response.build(), List.of(),
+                    page.stream().map(e -> "audit/" + e.sequence()).toList());
+        });
+    }
+
+    private static AccessLogEntry entryOf(AuditEntry e) {
+        AccessLogEntry.Builder out = AccessLogEntry.newBuilder()
+                .setSequence(e.sequence())
+                .setAt(RecordMapping.timestamp(e.at()))
+                .setOperation(e.operation())
+                .setOutcome(e.outcome() == AuditOutcome.RELEASED
+                        ? AccessOutcome.ACCESS_OUTCOME_RELEASED : AccessOutcome.ACCESS_OUTCOME_REFUSED)
+                .setGrantId(e.grantId())
+                .setRequester(e.requester())
+                .setRequesterAgency(e.requesterAgency())
+                .setPurpose(e.purpose().isEmpty() ? Purpose.PURPOSE_UNSPECIFIED : Vocabulary.purpose(e.purpose()))
+                .setBasis(e.basis().isEmpty() ? LawfulBasis.LAWFUL_BASIS_UNSPECIFIED : Vocabulary.basis(e.basis()))
+                .addAllRecordIds(e.recordIds())
+                .setRefusalReason(e.refusalReason())
+                .setRequestId(e.requestId());
+        for (String category : e.categories()) {
+            out.addCategories(category.isEmpty() ? DataCategory.DATA_CATEGORY_UNSPECIFIED : Vocabulary.category(category));
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,104 @@
+package org.goldenthread.node.subject;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.goldenthread.federation.linkage.LinkageTokens;
+import org.goldenthread.node.ReferenceUpsert;
+import org.goldenthread.node.Saved;
+import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
+import org.springframework.stereotype.Component;
+
+/** The agency's persons, collection {@code subjects}, with their linkage tokens indexed for matching. */
+@Component
+public class SubjectStore {
+
+    private final MongoCollection<Document> subjects;
+    private final LinkageTokens linkage;
+    private final Clock clock;
+
+    public SubjectStore(MongoDatabase database, LinkageTokens linkage) {
+        this.subjects = database.getCollection("subjects");
+        this.linkage = linkage;
+        this.clock = Clock.systemUTC();
+        subjects.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
+        subjects.createIndex(Indexes.ascending("tokens.value"));
+    }
+
+    /** Creates or replaces the person with this reference; tokens are recomputed from the details. */
+    public Saved save(String ref, SubjectDetails details, String recordedBy) {
+        List<LinkageToken> tokens = tokensOf(details);
+        return ReferenceUpsert.save(subjects, eq("ref", ref),
+                (id, stored) -> toDocument(new Subject(id, ref, details, tokens, clock.instant(), recordedBy)));
+    }
+
+    public Optional<Subject> byRef(String ref) {
+        return Optional.ofNullable(subjects.find(eq("ref", ref)).first()).map(SubjectStore::fromDocument);
+    }
+
+    public Optional<Subject> byId(String id) {
+        return Optional.ofNullable(subjects.find(eq("_id", id)).first()).map(SubjectStore::fromDocument);
+    }
+
+    /** Persons holding a token with any of these values (callers compare kind and key id too). */
+    public List<Subject> withAnyTokenValue(Collection<String> values) {
+        List<Subject> found = new ArrayList<>();
+        subjects.find(in("tokens.value", List.copyOf(values))).forEach(d -> found.add(fromDocument(d)));
+        return found;
+    }
+
+    private List<LinkageToken> tokensOf(SubjectDetails details) {
+        LinkedHashSet<LinkageToken> tokens = new LinkedHashSet<>(linkage.tokensFor(details.identifiers()));
+        for (String previous : details.previousNames()) {
+            tokens.addAll(linkage.tokensFor(details.identifiersWithFamilyName(previous)));
+        }
+        return List.copyOf(tokens);
+    }
+
+    private static Document toDocument(Subject s) {
+        SubjectDetails d = s.details();
+        return new Document("_id", s.id())
+                .append("ref", s.ref())
+                .append("familyName", d.familyName())
+                .append("givenName", d.givenName())
+                .append("dateOfBirth", d.dateOfBirth() == null ? null : d.dateOfBirth().toString())
+                .append("nhsNumber", d.nhsNumber())
+                .append("nationalInsuranceNumber", d.nationalInsuranceNumber())
+                .append("postcode", d.postcode())
+                .append("previousNames", d.previousNames())
+                .append("tokens", s.tokens().stream().map(t -> new Document("kind", t.getKind().name())
+                        .append("keyId", t.getKeyId()).append("value", t.getValue())).toList())
+                .append("recordedAt", Date.from(s.recordedAt()))
+                .append("recordedBy", s.recordedBy());
+    }
+
+    private static Subject fromDocument(Document doc) {
+        String dob = doc.getString("dateOfBirth");
+        SubjectDetails details = new SubjectDetails(doc.getString("familyName"), doc.getString("givenName"),
+                dob == null ? null : LocalDate.parse(dob), doc.getString("nhsNumber"),
+                doc.getString("nationalInsuranceNumber"), doc.getString("postcode"),
+                doc.getList("previousNames", String.class, List.of()));
+        List<LinkageToken> tokens = doc.getList("tokens", Document.class, List.of()).stream()
+                .map(t -> LinkageToken.newBuilder().setKind(LinkageTokenKind.valueOf(t.getString("kind")))
+                        .setKeyId(t.getString("keyId")).setValue(t.getString("value")).build())
+                .toList();
+        Date recordedAt = doc.getDate("recordedAt");
+        return new Subject(doc.getString("_id"), doc.getString("ref"), details, tokens,
+                recordedAt == null ? Instant.EPOCH : recordedAt.toInstant(), doc.getString("recordedBy"));
+    }
+}

@@ -1,0 +1,31 @@
+package org.goldenthread.node.web;
+
+import java.util.List;
+import org.goldenthread.node.subject.Subject;
+
+/** A person as the agency's own staff see it (never sent over the federation). */
+record SubjectView(
+        String ref,
+        String id,
+        String familyName,
+        String givenName,
+        String dateOfBirth,
+        String nhsNumber,
+        String nationalInsuranceNumber,
+        String postcode,
+        List<String> previousNames,
+        String recordedAt,
+        String recordedBy) {
+
+    static SubjectView of(Subject s) {
+        var d = s.details();
+        return new SubjectView(s.ref(), s.id(), d.familyName(), d.givenName(),
+                d.dateOfBirth() == null ? null : d.dateOfBirth().toString(), d.nhsNumber(),
+                d.nationalInsuranceNumber(), d.postcode(), d.previousNames(), s.recordedAt().toString(), s.recordedBy());
+    }
+
+    @Override
+    public String toString() {
+        return "SubjectView[redacted]";
+    }
+}
