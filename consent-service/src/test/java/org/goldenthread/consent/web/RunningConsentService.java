@@ -1,0 +1,127 @@
+package org.goldenthread.consent.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.goldenthread.consent.ConsentServiceApplication;
+import org.goldenthread.federation.grant.GrantVerifier;
+import org.goldenthread.federation.linkage.LinkageKey;
+import org.goldenthread.federation.linkage.LinkageTokens;
+import org.goldenthread.federation.linkage.PersonIdentifiers;
+import org.goldenthread.proto.common.v1.LinkageToken;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * consent-service booted with its production wiring on a free port, beside a stand-in identity
+ * provider, plus the helpers its tests share. One per test class.
+ */
+final class RunningConsentService implements AutoCloseable {
+
+    static final String HALE_NHS = "9434765919";
+
+    final TestIdentity identity;
+    final ConfigurableApplicationContext context;
+    final Http http;
+    final LinkageTokens linkage;
+    final String keyWorker;
+    final String police;
+
+    private RunningConsentService(TestIdentity identity, ConfigurableApplicationContext context, LinkageTokens linkage) {
+        this.identity = identity;
+        this.context = context;
+        this.linkage = linkage;
+        this.http = new Http(port());
+        this.keyWorker = identity.token("kw.council", "council", "KEY_WORKER");
+        this.police = identity.token("pc.police", "police", "KEY_WORKER");
+    }
+
+    static RunningConsentService boot(Path data) throws Exception {
+        TestIdentity identity = TestIdentity.start();
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String key = Base64.getEncoder().encodeToString(secret);
+        ConfigurableApplicationContext context = ConsentServiceApplication.application().run(
+                "--server.port=0", "--goldenthread.store.data-dir=" + data,
+                "--goldenthread.identity.url=" + identity.url(),
+                "--goldenthread.linkage.key-id=k1", "--goldenthread.linkage.key=" + key,
+                "--logging.structured.format.console=", "--logging.level.root=WARN");
+        return new RunningConsentService(identity, context, new LinkageTokens(LinkageKey.fromBase64("k1", key)));
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        context.close();
+        identity.close();
+    }
+
+    /** The Hale consent (DOMAIN.md): all partners for early help and case management, no mental-health detail to police. */
+    static String haleConsent(String nhs, String reference) {
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("nhsNumber", nhs);
+        subject.put("nationalInsuranceNumber", null);
+        subject.put("familyName", "Hale");
+        subject.put("givenName", givenName(nhs));
+        subject.put("dateOfBirth", "2007-03-14");
+        subject.put("postcode", "LS6 2AB");
+        return consent(subject, Map.of("start", "2026-01-01T00:00:00Z"), "SIGNED_FORM", reference, List.of(
+                Map.of("type", "PERMIT", "sources", List.of(), "recipients", List.of(),
+                        "purposes", List.of("EARLY_HELP_ASSESSMENT", "CASE_MANAGEMENT"), "categories", List.of()),
+                Map.of("type", "DENY", "sources", List.of("mentalhealth"), "recipients", List.of("police"),
+                        "purposes", List.of(), "categories", List.of("HEALTH_MENTAL"))));
+    }
+
+    static String consent(Map<String, Object> subject, Map<String, Object> period, String evidenceKind,
+            String reference, List<Map<String, Object>> provisions) {
+        return Http.json(Map.of("subject", subject, "period", period,
+                "evidence", Map.of("kind", evidenceKind, "reference", reference, "privacyNoticeVersion", "v3"),
+                "provisions", provisions));
+    }
+
+    /** Each test's subject is another Hale, so name-and-birth-date tokens never link tests to each other. */
+    static String givenName(String nhs) {
+        return "Tom" + nhs.substring(6).chars().mapToObj(c -> String.valueOf((char) ('a' + c - '0')))
+                .reduce("", String::concat);
+    }
+
+    List<LinkageToken> tokensOf(String nhs) {
+        return linkage.tokensFor(new PersonIdentifiers(nhs, null, "Hale", givenName(nhs), LocalDate.of(2007, 3, 14), "LS6 2AB"));
+    }
+
+    static String decisionBody(List<LinkageToken> tokens, String purpose, List<String> agencies, List<String> categories) {
+        List<Map<String, String>> sent = tokens.stream().map(t -> Map.of(
+                "kind", t.getKind().name().substring("LINKAGE_TOKEN_KIND_".length()),
+                "keyId", t.getKeyId(), "value", t.getValue())).toList();
+        return Http.json(Map.of("subjectTokens", sent, "purpose", purpose, "agencies", agencies, "categories", categories));
+    }
+
+    String recordHale(String nhs, String reference) {
+        var created = http.post("/api/consents", keyWorker, haleConsent(nhs, reference));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return (String) created.json().get("id");
+    }
+
+    GrantVerifier verifierFor(String agency) {
+        return GrantVerifier.forJwksUri(agency, URI.create("http://127.0.0.1:" + port() + "/.well-known/jwks.json"),
+                Duration.ofSeconds(2));
+    }
+
+    static void assertProblem(Http.Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.isProblem()).as(String.valueOf(answer.contentType())).isTrue();
+        assertThat(answer.json()).containsEntry("code", code);
+        assertThat(answer.body()).doesNotContain("Exception");
+    }
+}
