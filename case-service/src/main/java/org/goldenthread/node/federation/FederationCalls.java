@@ -2,6 +2,7 @@ package org.goldenthread.node.federation;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import org.goldenthread.federation.Vocabulary;
@@ -34,10 +35,12 @@ class FederationCalls {
 
     private final GrantVerifier verifier;
     private final AuditLog audit;
+    private final MeterRegistry meters;
 
-    FederationCalls(GrantVerifier verifier, AuditLog audit) {
+    FederationCalls(GrantVerifier verifier, AuditLog audit, MeterRegistry meters) {
         this.verifier = verifier;
         this.audit = audit;
+        this.meters = meters;
     }
 
     /** The handler's part of a call, run once the grant is accepted. */
@@ -58,17 +61,26 @@ class FederationCalls {
             Release<T> release = work.perform(grant);
             audit.append(event(operation, AuditOutcome.RELEASED, grant, release.categories(), release.recordIds(),
                     "", requestId, digest));
+            count(operation, AuditOutcome.RELEASED, "");
             out.onNext(release.response());
             out.onCompleted();
         } catch (FederationRefusal refusal) {
             audit.append(event(operation, AuditOutcome.REFUSED, refusal.grant(), asked, List.of(),
                     refusal.reason(), requestId, digest));
+            count(operation, AuditOutcome.REFUSED, refusal.reason());
             out.onError(refusal.toStatus());
         } catch (RuntimeException e) {
             log.error("{} failed with {}", operation, e.getClass().getName());
             recordFailure(operation, asked, requestId, digest);
+            count(operation, AuditOutcome.REFUSED, "INTERNAL_ERROR");
             out.onError(Status.INTERNAL.withDescription("the node could not answer").asRuntimeException());
         }
+    }
+
+    /** Calls by operation, outcome and refusal reason: codes only, never anything about the subject. */
+    private void count(String operation, AuditOutcome outcome, String reason) {
+        meters.counter("goldenthread.node.federation.calls", "operation", operation, "outcome", outcome.name(),
+                "reason", reason.isEmpty() ? "none" : reason).increment();
     }
 
     private AccessGrant verify(List<LinkageToken> tokens) throws FederationRefusal {

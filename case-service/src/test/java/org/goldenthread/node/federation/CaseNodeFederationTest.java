@@ -275,6 +275,8 @@ class CaseNodeFederationTest {
             assertRefused(() -> record(node.issuers.grant(housing), GetSubjectRecordRequest.newBuilder()),
                     Status.Code.PERMISSION_DENIED, "WRONG_AUDIENCE");
             assertThat(lastAuditEntry().grantId()).isEqualTo(housing.id());
+            assertThat(node.get("/actuator/prometheus", null).getBody())
+                    .containsPattern("goldenthread_node_federation_calls_total\\{[^}]*reason=\"WRONG_AUDIENCE\"");
         }
 
         @Test
