@@ -1,0 +1,81 @@
+package org.goldenthread.launcher;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Plain HTTP to the services, as any client of their APIs would call them. */
+final class ServiceClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String identityUrl;
+
+    ServiceClient(String identityUrl) {
+        this.identityUrl = identityUrl;
+    }
+
+    String login(String username, String password) {
+        String body = JSON.createObjectNode().put("username", username).put("password", password).toString();
+        HttpResponse<String> answer = send(post(identityUrl + "/api/identity/login", null, body));
+        expect(answer, 200, "log in as " + username);
+        return JSON.readTree(answer.body()).get("access_token").asString();
+    }
+
+    void put(String url, String token, String body) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (answer.statusCode() != 200 && answer.statusCode() != 201) {
+            expect(answer, 200, "PUT " + URI.create(url).getPath());
+        }
+    }
+
+    /** True when created; false when the service already holds it (409). */
+    boolean postUnlessDuplicate(String url, String token, String body) {
+        HttpResponse<String> answer = send(post(url, token, body));
+        if (answer.statusCode() == 409) {
+            return false;
+        }
+        expect(answer, 201, "POST " + URI.create(url).getPath());
+        return true;
+    }
+
+    int get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build()).statusCode();
+    }
+
+    private static HttpRequest post(String url, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot reach " + request.uri().getAuthority() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> answer, int status, String what) {
+        if (answer.statusCode() != status) {
+            throw new IllegalStateException("could not " + what + ": HTTP " + answer.statusCode() + " " + answer.body());
+        }
+    }
+}

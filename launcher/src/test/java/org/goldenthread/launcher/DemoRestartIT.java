@@ -1,0 +1,89 @@
+package org.goldenthread.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the launcher does for a newcomer: the whole demo federation (five nodes, outcomes) comes
+ * up healthy, the README's walk-through answers as documented, and a second start on the same
+ * data directory finds everything still there and seeds nothing twice.
+ */
+class DemoRestartIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void seedsTheDemoOnceAndKeepsItAcrossARestart() throws Exception {
+        DemoScenario scenario = DemoScenario.load();
+        long subjectsAtPolice;
+        try (LocalFederation first = start(scenario)) {
+            DemoScenario.SeedReport seeded = scenario.seed(first);
+            assertThat(seeded.newConsents()).isEqualTo(1);
+            subjectsAtPolice = subjects(first, "police");
+            assertThat(subjectsAtPolice).isGreaterThan(0);
+            assertWalkthroughWorks(first, scenario);
+        }
+        try (LocalFederation second = start(scenario)) {
+            DemoScenario.SeedReport again = scenario.seed(second);
+            assertThat(again.newConsents()).isZero();
+            assertThat(subjects(second, "police")).isEqualTo(subjectsAtPolice);
+            assertWalkthroughWorks(second, scenario);
+        }
+    }
+
+    private LocalFederation start(DemoScenario scenario) {
+        LocalFederation federation = LocalFederation.start(
+                new FederationPlan(data, 0, scenario.agencies(), true, List.of()), (s, u, ms) -> { });
+        Readiness.await(federation.healthUrls(), java.time.Duration.ofSeconds(30));
+        return federation;
+    }
+
+    private static long subjects(LocalFederation federation, String agency) {
+        return federation.node(agency).getBean(MongoDatabase.class).getCollection("subjects").countDocuments();
+    }
+
+    /** The README's curl walk-through, as a key-worker of the council with Tom Hale's consent on record. */
+    private static void assertWalkthroughWorks(LocalFederation federation, DemoScenario scenario) throws Exception {
+        JsonNode walkthrough = scenario.walkthrough();
+        String user = walkthrough.get("user").asString();
+        String password = scenario.users().stream().filter(u -> u.username().equals(user)).findFirst().orElseThrow().password();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(federation.gatewayUrl() + "/api/identity/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("username", user).put("password", password).toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        String token = JSON.readTree(login.body()).get("access_token").asString();
+        String body = JSON.createObjectNode().put("purpose", walkthrough.get("purpose").asString())
+                .set("subject", walkthrough.get("subject")).toString();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(federation.gatewayUrl() + "/api/federation/subjects/view"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonNode view = JSON.readTree(answer.body());
+        assertThat(status(view, "police")).isEqualTo("OK");
+        assertThat(status(view, "housing")).isEqualTo("OK");
+        assertThat(status(view, "mentalhealth")).isEqualTo("OK");
+        assertThat(status(view, "employment")).isEqualTo("NO_RECORD");
+        assertThat(view.get("timeline").size()).isGreaterThanOrEqualTo(6);
+    }
+
+    private static String status(JsonNode view, String agency) {
+        return view.get("agencies").valueStream().filter(a -> a.get("agency").asString().equals(agency))
+                .findFirst().orElseThrow().get("status").asString();
+    }
+}

@@ -1,0 +1,175 @@
+package org.goldenthread.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.goldenthread.identity.user.Role;
+import org.goldenthread.identity.user.UserDirectory;
+import org.goldenthread.node.audit.AuditLog;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The walking skeleton end to end, in one JVM on loopback: identity, consent, the gateway and
+ * three agency nodes, each booted with its production wiring and its own embedded store. A
+ * consent covers two agencies; the federated view must come from those two only, and the third
+ * node must not have been called at all — as its own audit log shows.
+ */
+class FederatedViewIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "correct horse battery staple";
+    private static final String TOM = """
+            {"nhsNumber":"9434765919","familyName":"Hale","givenName":"Tom","dateOfBirth":"2007-03-14","postcode":"NS1 4AB"}""";
+
+    @TempDir
+    static Path data;
+    static LocalFederation federation;
+    static ServiceClient services;
+    static String keyWorker;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startFederation() {
+        List<AgencySpec> agencies = List.of(
+                new AgencySpec("police", "Police", List.of("INVOLVEMENT", "CRIME")),
+                new AgencySpec("housing", "Housing", List.of("INVOLVEMENT", "ASB")),
+                new AgencySpec("mentalhealth", "Mental health", List.of("INVOLVEMENT", "HEALTH_MENTAL")));
+        federation = LocalFederation.start(new FederationPlan(data, 0, agencies, false, List.of()), (s, u, ms) -> { });
+        UserDirectory users = federation.identity().getBean(UserDirectory.class);
+        users.ensureUser("kw", "Sam Patel", "council", Set.of(Role.KEY_WORKER), PASSWORD);
+        for (AgencySpec agency : agencies) {
+            users.ensureUser(agency.id() + ".worker", "Worker", agency.id(), Set.of(Role.KEY_WORKER), PASSWORD);
+        }
+        services = new ServiceClient(federation.identityUrl());
+        seed("police", "CRIME", "Called to a disturbance at the family home.");
+        seed("housing", "ASB", "Neighbour complaint about noise logged.");
+        seed("mentalhealth", "HEALTH_MENTAL", "Initial assessment: low mood and anxiety.");
+        keyWorker = services.login("kw", PASSWORD);
+        services.postUnlessDuplicate(federation.consentUrl() + "/api/consents", keyWorker, """
+                {"subject":%s,
+                 "period":{"start":"2026-01-01T00:00:00Z"},
+                 "evidence":{"kind":"SIGNED_FORM","reference":"E2E-1","privacyNoticeVersion":"v3"},
+                 "provisions":[{"type":"PERMIT","sources":["police","housing"],"recipients":["council"],
+                                "purposes":["CASE_MANAGEMENT"],"categories":[]}]}""".formatted(TOM));
+    }
+
+    private static void seed(String agency, String category, String summary) {
+        String token = services.login(agency + ".worker", PASSWORD);
+        String node = federation.nodeUrl(agency);
+        services.put(node + "/api/subjects/S-1", token, TOM);
+        services.put(node + "/api/cases/C-1", token, """
+                {"subjectRef":"S-1","caseType":"demo","category":"%s","status":"OPEN","openedAt":"2026-06-01T09:00:00Z",
+                 "leadWorker":"Worker","team":"Team","contact":"01632 960000","rag":"AMBER","needs":["HEALTH"]}"""
+                .formatted(category));
+        services.put(node + "/api/cases/C-1/events/E-1", token, """
+                {"kind":"NOTE","category":"%s","occurredAt":"2026-06-02T09:00:00Z","summary":"%s"}"""
+                .formatted(category, summary));
+    }
+
+    @AfterAll
+    static void stopFederation() {
+        if (federation != null) {
+            federation.close();
+        }
+    }
+
+    static HttpResponse<String> view(String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(federation.gatewayUrl() + "/api/federation/subjects/view"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long audited(String agency) {
+        return federation.node(agency).getBean(AuditLog.class).count();
+    }
+
+    @Nested
+    class WithConsentCoveringTwoAgencies {
+
+        @Test
+        void returnsDataFromThePermittedAgenciesOnlyAndNeverCallsTheThird() throws Exception {
+            long mentalHealthBefore = audited("mentalhealth");
+            long policeBefore = audited("police");
+
+            HttpResponse<String> answer = view(keyWorker, """
+                    {"purpose":"CASE_MANAGEMENT","subject":%s}""".formatted(TOM));
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode view = JSON.readTree(answer.body());
+            assertThat(status(view, "police")).isEqualTo("OK");
+            assertThat(status(view, "housing")).isEqualTo("OK");
+            assertThat(status(view, "mentalhealth")).isEqualTo("NOT_PERMITTED");
+            assertThat(agency(view, "mentalhealth").get("reason").asString()).contains("mentalhealth");
+            List<String> sources = view.get("timeline").valueStream().map(e -> e.get("provenance").get("agency").asString()).toList();
+            assertThat(sources).containsExactlyInAnyOrder("police", "housing");
+            assertThat(answer.body()).doesNotContain("low mood");
+            // From the nodes' own side: police released (and audited); mental health was never called.
+            assertThat(audited("police")).isGreaterThan(policeBefore);
+            assertThat(audited("mentalhealth")).isEqualTo(mentalHealthBefore).isZero();
+        }
+
+        @Test
+        void asksNoNodeForAPurposeTheConsentDoesNotCover() throws Exception {
+            long policeBefore = audited("police");
+            HttpResponse<String> answer = view(keyWorker, """
+                    {"purpose":"EMPLOYMENT_SUPPORT","subject":%s}""".formatted(TOM));
+            JsonNode view = JSON.readTree(answer.body());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            view.get("agencies").forEach(a -> assertThat(a.get("status").asString()).isEqualTo("NOT_PERMITTED"));
+            assertThat(view.get("timeline")).isEmpty();
+            assertThat(audited("police")).isEqualTo(policeBefore);
+        }
+    }
+
+    @Nested
+    class WithBadInput {
+
+        @Test
+        void refusesAMissingTokenAs401ProblemJson() throws Exception {
+            HttpResponse<String> answer = view(null, """
+                    {"purpose":"CASE_MANAGEMENT","subject":%s}""".formatted(TOM));
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+
+        @Test
+        void refusesAnUnknownPurposeAs400ProblemJson() throws Exception {
+            HttpResponse<String> answer = view(keyWorker, """
+                    {"purpose":"NOSINESS","subject":%s}""".formatted(TOM));
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("unknown-purpose");
+        }
+
+        @Test
+        void refusesAMalformedNhsNumberAs400ProblemJson() throws Exception {
+            HttpResponse<String> answer = view(keyWorker, """
+                    {"purpose":"CASE_MANAGEMENT","subject":%s}""".formatted(TOM.replace("9434765919", "9434765918")));
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"field\":\"subject.nhsNumber\"").doesNotContain("Exception");
+        }
+    }
+
+    private static JsonNode agency(JsonNode view, String id) {
+        return view.get("agencies").valueStream().filter(a -> a.get("agency").asString().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String status(JsonNode view, String id) {
+        return agency(view, id).get("status").asString();
+    }
+}
