@@ -27,6 +27,8 @@ public final class Launcher {
         System.out.println("Golden Thread: starting the local federation (data in " + dataDir.toAbsolutePath() + ") ...");
         LocalFederation federation = LocalFederation.start(new FederationPlan(dataDir, gatewayPort, scenario.agencies(), true,
                         List.of("--logging.level.root=WARN", "--logging.structured.format.console=",
+                                // The embedded store says at every start that it keeps no secondary indexes.
+                                "--logging.level.de.bwaldvogel.mongo=ERROR",
                                 "--logging.level.goldenthread.federation.audit=INFO")),
                 (service, url, millis) -> System.out.printf("  %-24s %s  (%d ms)%n", service, url, millis));
         CountDownLatch stopped = new CountDownLatch(1);

@@ -16,13 +16,17 @@ public record FederatedView(
         List<ViewItems.ActionItem> planActions,
         List<ViewItems.RagItem> ragHistory) {
 
-    /** One agency's part in the request. */
+    /**
+     * One agency's part in the request: its status, the consent reason when not permitted, the
+     * categories the decision granted and those the node actually released.
+     */
     public record AgencyResult(
             String agency,
             String name,
             AgencyStatus status,
             String reason,
-            List<String> categories,
+            List<String> granted,
+            List<String> released,
             String basis,
             String matchStrength,
             Long latencyMs) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.gateway.consent.Decision;
 import org.goldenthread.gateway.consent.Decision.AgencyDecision;
 import org.goldenthread.gateway.registry.Agency;
@@ -33,12 +34,13 @@ final class ViewAssembler {
             if (answer == null) {
                 String reason = outcome == null ? "consent-service gave no decision for this agency" : outcome.reason();
                 results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), AgencyStatus.NOT_PERMITTED, reason,
-                        List.of(), null, null, null));
+                        List.of(), List.of(), null, null, null));
                 continue;
             }
             GetSubjectRecordResponse record = answer.record();
             results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), answer.status(), answer.reason(),
-                    outcome.categories(), outcome.basis(), record == null ? null : bestStrength(record),
+                    outcome.categories(), record == null ? List.of() : released(record), outcome.basis(),
+                    record == null ? null : bestStrength(record),
                     answer.latency().toMillis()));
             if (record != null) {
                 record.getCasesList().forEach(c -> cases.add(ViewItems.CaseItem.of(c)));
@@ -52,6 +54,10 @@ final class ViewAssembler {
         cases.sort(Comparator.comparing(ViewItems.CaseItem::openedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         return new FederatedView(requestId, decision.decisionId(), decision.purpose(), List.copyOf(results),
                 List.copyOf(cases), List.copyOf(timeline), List.copyOf(actions), List.copyOf(rag));
+    }
+
+    private static List<String> released(GetSubjectRecordResponse record) {
+        return record.getReleasedCategoriesList().stream().map(Vocabulary::name).toList();
     }
 
     private static String bestStrength(GetSubjectRecordResponse record) {
