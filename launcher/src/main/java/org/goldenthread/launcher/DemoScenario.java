@@ -60,34 +60,35 @@ public final class DemoScenario {
 
     /**
      * Seeds users in-process (identity-service's own directory; there is no user yet to call its
-     * admin API with), then every record and consent through the services' REST APIs with the
-     * demo users' real tokens. Idempotent: users are ensured, records are PUT by the agencies'
+     * admin API with), then every record and consent through the gateway with the demo users'
+     * real tokens, as staff would enter them. Idempotent: users are ensured, records are PUT by the agencies'
      * own references, a consent already recorded (same form reference) answers 409 and is kept.
      */
     public SeedReport seed(LocalFederation federation) {
         UserDirectory directory = federation.identity().getBean(UserDirectory.class);
         scenario.get("users").forEach(u -> directory.ensureUser(u.get("username").asString(), u.get("name").asString(),
                 u.get("agency").asString(), roles(u.get("roles")), u.get("password").asString()));
-        ServiceClient http = new ServiceClient(federation.identityUrl());
+        ServiceClient http = new ServiceClient(federation.gatewayUrl());
         int records = 0;
         for (JsonNode batch : scenario.get("records")) {
-            String node = federation.nodeUrl(batch.get("agency").asString());
+            // Through the gateway's own-agency route, as the agency's staff reach their node.
+            String node = federation.gatewayUrl() + "/api/agencies/" + batch.get("agency").asString();
             String token = http.login(batch.get("as").asString(), password(batch.get("as").asString()));
             for (JsonNode subject : batch.get("subjects")) {
-                http.put(node + "/api/subjects/" + subject.get("ref").asString(), token, without(subject, "ref"));
+                http.put(node + "/subjects/" + subject.get("ref").asString(), token, without(subject, "ref"));
                 records++;
             }
             for (JsonNode c : batch.get("cases")) {
-                http.put(node + "/api/cases/" + c.get("ref").asString(), token, without(c, "ref"));
+                http.put(node + "/cases/" + c.get("ref").asString(), token, without(c, "ref"));
                 records++;
             }
             for (JsonNode e : batch.get("events")) {
-                http.put(node + "/api/cases/" + e.get("caseRef").asString() + "/events/" + e.get("ref").asString(), token,
+                http.put(node + "/cases/" + e.get("caseRef").asString() + "/events/" + e.get("ref").asString(), token,
                         without(e, "ref", "caseRef"));
                 records++;
             }
             for (JsonNode a : batch.get("actions")) {
-                http.put(node + "/api/cases/" + a.get("caseRef").asString() + "/actions/" + a.get("ref").asString(), token,
+                http.put(node + "/cases/" + a.get("caseRef").asString() + "/actions/" + a.get("ref").asString(), token,
                         without(a, "ref", "caseRef"));
                 records++;
             }
@@ -95,7 +96,7 @@ public final class DemoScenario {
         int consents = 0;
         for (JsonNode consent : scenario.get("consents")) {
             String token = http.login(consent.get("as").asString(), password(consent.get("as").asString()));
-            if (http.postUnlessDuplicate(federation.consentUrl() + "/api/consents", token, consent.get("body").toString())) {
+            if (http.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", token, consent.get("body").toString())) {
                 consents++;
             }
         }

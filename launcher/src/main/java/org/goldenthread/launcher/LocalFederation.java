@@ -119,11 +119,6 @@ public final class LocalFederation implements AutoCloseable {
         return LOOPBACK + consentPort;
     }
 
-    /** Base URL of an agency node's own REST API (its staff reach it through the gateway). */
-    public String nodeUrl(String agency) {
-        return LOOPBACK + nodeRestPorts.get(agency);
-    }
-
     public ConfigurableApplicationContext node(String agency) {
         return nodes.get(agency);
     }

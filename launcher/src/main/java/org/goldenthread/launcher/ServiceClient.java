@@ -13,15 +13,16 @@ final class ServiceClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String identityUrl;
+    private final String loginUrl;
 
-    ServiceClient(String identityUrl) {
-        this.identityUrl = identityUrl;
+    /** @param baseUrl where {@code /api/identity/login} is answered: the gateway or identity-service */
+    ServiceClient(String baseUrl) {
+        this.loginUrl = baseUrl + "/api/identity/login";
     }
 
     String login(String username, String password) {
         String body = JSON.createObjectNode().put("username", username).put("password", password).toString();
-        HttpResponse<String> answer = send(post(identityUrl + "/api/identity/login", null, body));
+        HttpResponse<String> answer = send(post(loginUrl, null, body));
         expect(answer, 200, "log in as " + username);
         return JSON.readTree(answer.body()).get("access_token").asString();
     }

@@ -59,7 +59,23 @@ class DemoRestartIT {
     /** The README's curl walk-through, as a key-worker of the council with Tom Hale's consent on record. */
     private static void assertWalkthroughWorks(LocalFederation federation, DemoScenario scenario) throws Exception {
         JsonNode walkthrough = scenario.walkthrough();
-        String user = walkthrough.get("user").asString();
+        JsonNode view = view(federation, scenario, walkthrough.get("user").asString());
+        assertThat(status(view, "police")).isEqualTo("OK");
+        assertThat(status(view, "housing")).isEqualTo("OK");
+        assertThat(status(view, "mentalhealth")).isEqualTo("OK");
+        assertThat(status(view, "employment")).isEqualTo("NO_RECORD");
+        assertThat(view.get("timeline").size()).isGreaterThanOrEqualTo(6);
+        assertThat(released(view, "mentalhealth")).contains("HEALTH_MENTAL");
+
+        // The consent's nested provision: mental-health detail never goes to the police.
+        JsonNode police = view(federation, scenario, "police.officer");
+        assertThat(status(police, "mentalhealth")).isEqualTo("OK");
+        assertThat(released(police, "mentalhealth")).contains("SUBSTANCE_MISUSE").doesNotContain("HEALTH_MENTAL");
+        assertThat(police.toString()).doesNotContain("low mood");
+    }
+
+    private static JsonNode view(LocalFederation federation, DemoScenario scenario, String user) throws Exception {
+        JsonNode walkthrough = scenario.walkthrough();
         String password = scenario.users().stream().filter(u -> u.username().equals(user)).findFirst().orElseThrow().password();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(federation.gatewayUrl() + "/api/identity/login"))
@@ -74,16 +90,19 @@ class DemoRestartIT {
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
-        JsonNode view = JSON.readTree(answer.body());
-        assertThat(status(view, "police")).isEqualTo("OK");
-        assertThat(status(view, "housing")).isEqualTo("OK");
-        assertThat(status(view, "mentalhealth")).isEqualTo("OK");
-        assertThat(status(view, "employment")).isEqualTo("NO_RECORD");
-        assertThat(view.get("timeline").size()).isGreaterThanOrEqualTo(6);
+        return JSON.readTree(answer.body());
+    }
+
+    private static JsonNode agency(JsonNode view, String agency) {
+        return view.get("agencies").valueStream().filter(a -> a.get("agency").asString().equals(agency))
+                .findFirst().orElseThrow();
     }
 
     private static String status(JsonNode view, String agency) {
-        return view.get("agencies").valueStream().filter(a -> a.get("agency").asString().equals(agency))
-                .findFirst().orElseThrow().get("status").asString();
+        return agency(view, agency).get("status").asString();
+    }
+
+    private static List<String> released(JsonNode view, String agency) {
+        return agency(view, agency).get("released").valueStream().map(JsonNode::asString).toList();
     }
 }

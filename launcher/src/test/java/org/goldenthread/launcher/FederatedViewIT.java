@@ -52,12 +52,12 @@ class FederatedViewIT {
         for (AgencySpec agency : agencies) {
             users.ensureUser(agency.id() + ".worker", "Worker", agency.id(), Set.of(Role.KEY_WORKER), PASSWORD);
         }
-        services = new ServiceClient(federation.identityUrl());
+        services = new ServiceClient(federation.gatewayUrl());
         seed("police", "CRIME", "Called to a disturbance at the family home.");
         seed("housing", "ASB", "Neighbour complaint about noise logged.");
         seed("mentalhealth", "HEALTH_MENTAL", "Initial assessment: low mood and anxiety.");
         keyWorker = services.login("kw", PASSWORD);
-        services.postUnlessDuplicate(federation.consentUrl() + "/api/consents", keyWorker, """
+        services.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", keyWorker, """
                 {"subject":%s,
                  "period":{"start":"2026-01-01T00:00:00Z"},
                  "evidence":{"kind":"SIGNED_FORM","reference":"E2E-1","privacyNoticeVersion":"v3"},
@@ -67,13 +67,13 @@ class FederatedViewIT {
 
     private static void seed(String agency, String category, String summary) {
         String token = services.login(agency + ".worker", PASSWORD);
-        String node = federation.nodeUrl(agency);
-        services.put(node + "/api/subjects/S-1", token, TOM);
-        services.put(node + "/api/cases/C-1", token, """
+        String node = federation.gatewayUrl() + "/api/agencies/" + agency;
+        services.put(node + "/subjects/S-1", token, TOM);
+        services.put(node + "/cases/C-1", token, """
                 {"subjectRef":"S-1","caseType":"demo","category":"%s","status":"OPEN","openedAt":"2026-06-01T09:00:00Z",
                  "leadWorker":"Worker","team":"Team","contact":"01632 960000","rag":"AMBER","needs":["HEALTH"]}"""
                 .formatted(category));
-        services.put(node + "/api/cases/C-1/events/E-1", token, """
+        services.put(node + "/cases/C-1/events/E-1", token, """
                 {"kind":"NOTE","category":"%s","occurredAt":"2026-06-02T09:00:00Z","summary":"%s"}"""
                 .formatted(category, summary));
     }
@@ -162,6 +162,30 @@ class FederatedViewIT {
                     {"purpose":"CASE_MANAGEMENT","subject":%s}""".formatted(TOM.replace("9434765919", "9434765918")));
             assertThat(answer.statusCode()).isEqualTo(400);
             assertThat(answer.body()).contains("\"field\":\"subject.nhsNumber\"").doesNotContain("Exception");
+        }
+    }
+
+    @Nested
+    class ThroughTheOwnAgencyRoute {
+
+        @Test
+        void letsStaffReachTheirOwnNode() throws Exception {
+            String police = services.login("police.worker", PASSWORD);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                    URI.create(federation.gatewayUrl() + "/api/agencies/police/subjects/S-1"))
+                    .header("Authorization", "Bearer " + police).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("Hale");
+        }
+
+        @Test
+        void refusesAnotherAgencysNode() throws Exception {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                    URI.create(federation.gatewayUrl() + "/api/agencies/police/subjects/S-1"))
+                    .header("Authorization", "Bearer " + keyWorker).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("wrong-agency");
+            assertThat(answer.body()).doesNotContain("Hale");
         }
     }
 

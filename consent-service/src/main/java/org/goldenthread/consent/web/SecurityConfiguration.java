@@ -1,12 +1,11 @@
 package org.goldenthread.consent.web;
 
+import org.goldenthread.platform.web.ApiSecurity;
 import org.goldenthread.platform.web.ProblemJsonWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,17 +18,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemJsonWriter problems) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
+        return ApiSecurity.statelessApi(http, problems, auth -> auth
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/consents").hasAnyRole("KEY_WORKER", "TEAM_MANAGER")
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()).authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                        .requestMatchers(HttpMethod.POST, "/api/consents").hasAnyRole("KEY_WORKER", "TEAM_MANAGER"))
                 .build();
     }
 }

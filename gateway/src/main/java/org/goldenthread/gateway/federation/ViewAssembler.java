@@ -10,7 +10,9 @@ import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.gateway.consent.Decision;
 import org.goldenthread.gateway.consent.Decision.AgencyDecision;
 import org.goldenthread.gateway.registry.Agency;
+import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.MatchStrength;
+import org.goldenthread.proto.common.v1.Provenance;
 import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
 import org.goldenthread.proto.node.v1.SubjectMatch;
 
@@ -56,8 +58,17 @@ final class ViewAssembler {
                 List.copyOf(cases), List.copyOf(timeline), List.copyOf(actions), List.copyOf(rag));
     }
 
+    /** The categories of the items the node actually sent, which may be fewer than granted. */
     private static List<String> released(GetSubjectRecordResponse record) {
-        return record.getReleasedCategoriesList().stream().map(Vocabulary::name).toList();
+        java.util.stream.Stream<Provenance> provenance = java.util.stream.Stream.of(
+                        record.getCasesList().stream().map(c -> c.getProvenance()),
+                        record.getEventsList().stream().map(e -> e.getProvenance()),
+                        record.getPlanActionsList().stream().map(a -> a.getProvenance()),
+                        record.getRagHistoryList().stream().map(r -> r.getProvenance()))
+                .flatMap(s -> s);
+        return provenance.map(Provenance::getCategory)
+                .filter(c -> c != DataCategory.DATA_CATEGORY_UNSPECIFIED && c != DataCategory.UNRECOGNIZED)
+                .distinct().sorted().map(Vocabulary::name).toList();
     }
 
     private static String bestStrength(GetSubjectRecordResponse record) {

@@ -1,17 +1,12 @@
 package org.goldenthread.gateway.web;
 
-import java.nio.charset.StandardCharsets;
 import org.goldenthread.platform.web.AccessTokenValidation;
-import org.goldenthread.platform.web.ProblemJsonWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.goldenthread.platform.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -19,8 +14,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Reacti
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
  * The gateway validates every API caller's access token itself (JWKS of identity-service,
@@ -46,10 +39,10 @@ class SecurityConfiguration {
         });
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> {
             exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-            return write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"));
+            return ProblemResponses.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "a valid bearer token is required"));
         };
         ServerAccessDeniedHandler denied = (exchange, e) ->
-                write(exchange, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles or agency do not allow this"));
+                ProblemResponses.write(exchange, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles or agency do not allow this"));
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -65,13 +58,5 @@ class SecurityConfiguration {
                         .accessDeniedHandler(denied))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .build();
-    }
-
-    static Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.valueOf(problem.getStatus()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        DataBuffer body = response.bufferFactory().wrap(ProblemJsonWriter.toJson(problem).getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(body));
     }
 }

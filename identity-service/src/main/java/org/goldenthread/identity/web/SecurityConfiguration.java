@@ -1,12 +1,11 @@
 package org.goldenthread.identity.web;
 
+import org.goldenthread.platform.web.ApiSecurity;
 import org.goldenthread.platform.web.ProblemJsonWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -19,19 +18,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemJsonWriter problems) throws Exception {
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
-                        .requestMatchers("/error").permitAll()
+        return ApiSecurity.statelessApi(http, problems, auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/identity/login").permitAll()
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/identity/agencies", "/api/identity/agencies/*").permitAll()
-                        .requestMatchers(HttpMethod.PUT, "/api/identity/agencies/*").hasRole("FEDERATION_ADMIN")
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(o -> o.jwt(Customizer.withDefaults()).authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                        .requestMatchers(HttpMethod.PUT, "/api/identity/agencies/*").hasRole("FEDERATION_ADMIN"))
                 .build();
     }
 }
