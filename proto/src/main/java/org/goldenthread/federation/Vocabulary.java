@@ -24,7 +24,7 @@ public final class Vocabulary {
     }
 
     public static String name(DataCategory category) {
-        return category.name().substring(CATEGORY_PREFIX.length());
+        return shortName(category, CATEGORY_PREFIX, "data category");
     }
 
     public static Purpose purpose(String name) {
@@ -32,7 +32,7 @@ public final class Vocabulary {
     }
 
     public static String name(Purpose purpose) {
-        return purpose.name().substring(PURPOSE_PREFIX.length());
+        return shortName(purpose, PURPOSE_PREFIX, "purpose");
     }
 
     public static LawfulBasis basis(String name) {
@@ -40,7 +40,15 @@ public final class Vocabulary {
     }
 
     public static String name(LawfulBasis basis) {
-        return basis.name().substring(BASIS_PREFIX.length());
+        return shortName(basis, BASIS_PREFIX, "lawful basis");
+    }
+
+    /** UNRECOGNIZED (an enum number this build does not know) has no short name: refused. */
+    private static String shortName(Enum<?> constant, String prefix, String what) {
+        if (!constant.name().startsWith(prefix)) {
+            throw new UnknownTermException(what, constant.name());
+        }
+        return constant.name().substring(prefix.length());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String prefix, String name, String what) {

@@ -103,7 +103,7 @@ public final class LinkageTokens {
 
     /** The outward code of a UK postcode ("LS6 2AB" → "LS6"), or empty. */
     static String postcodeDistrict(String raw) {
-        if (raw == null) {
+        if (raw == null || raw.isBlank()) {
             return "";
         }
         String compact = raw.replaceAll("\\s", "").toUpperCase(Locale.ROOT);

@@ -17,6 +17,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -48,16 +50,23 @@ public final class SigningKeys {
 
     /** Creates a new signing key; older keys stay published until retired. */
     public synchronized ECKey rotate() {
+        // "The newest key signs" needs a strict order: never date a key at or before the newest one
+        // (a coarse or fixed clock would otherwise leave the order of equal dates to the store).
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Document newest = keys.find().sort(Sorts.descending("createdAt")).first();
+        if (newest != null && !createdAt.isAfter(newest.getDate("createdAt").toInstant())) {
+            createdAt = newest.getDate("createdAt").toInstant().plusMillis(1);
+        }
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256)
                     .keyID(UUID.randomUUID().toString())
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.ES256)
-                    .issueTime(Date.from(clock.instant()))
+                    .issueTime(Date.from(createdAt))
                     .generate();
             keys.insertOne(new Document("_id", key.getKeyID())
                     .append("jwk", key.toJSONString())
-                    .append("createdAt", Date.from(clock.instant()))
+                    .append("createdAt", Date.from(createdAt))
                     .append("retired", false));
             reload();
             return key;

@@ -1,0 +1,83 @@
+package org.goldenthread.platform.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedMongoStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dataSurvivesARestart() {
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(store.connectionString()).matches("mongodb://127\\.0\\.0\\.1:\\d+");
+            client.getDatabase("casework").getCollection("subjects")
+                    .insertOne(new Document("_id", "S-1").append("familyName", "Quill").append("visits", 3));
+        }
+        assertThat(dir.resolve("store.mv")).exists();
+
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            Document found = client.getDatabase("casework").getCollection("subjects")
+                    .find(new Document("_id", "S-1")).first();
+            assertThat(found).isNotNull();
+            assertThat(found.getString("familyName")).isEqualTo("Quill");
+            assertThat(found.getInteger("visits")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void uniqueIndexRefusesADuplicateAlsoAfterARestart() {
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> users = client.getDatabase("identity").getCollection("users");
+            users.createIndex(Indexes.ascending("login"), new IndexOptions().unique(true));
+            users.insertOne(new Document("login", "a.quill"));
+
+            assertThatThrownBy(() -> users.insertOne(new Document("login", "a.quill")))
+                    .isInstanceOfSatisfying(MongoWriteException.class,
+                            e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
+            users.insertOne(new Document("login", "b.quill"));
+            assertThat(users.countDocuments()).isEqualTo(2);
+        }
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> users = client.getDatabase("identity").getCollection("users");
+            assertThatThrownBy(() -> users.insertOne(new Document("login", "b.quill")))
+                    .isInstanceOf(MongoWriteException.class);
+            assertThat(users.countDocuments()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void createsItsDirectoryAndKeepsItsFileThere() {
+        Path nested = dir.resolve("a/b/c");
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(nested)) {
+            assertThat(Files.isDirectory(nested)).isTrue();
+            assertThat(store.file()).isEqualTo(nested.resolve("store.mv"));
+        }
+    }
+
+    @Test
+    void twoStoresRunSideBySideOnDifferentPorts() {
+        try (EmbeddedMongoStore a = new EmbeddedMongoStore(dir.resolve("a"));
+             EmbeddedMongoStore b = new EmbeddedMongoStore(dir.resolve("b"))) {
+            assertThat(a.connectionString()).isNotEqualTo(b.connectionString());
+        }
+    }
+}
