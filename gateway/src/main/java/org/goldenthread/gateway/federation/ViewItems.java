@@ -3,6 +3,7 @@ package org.goldenthread.gateway.federation;
 import java.time.Instant;
 import java.util.List;
 import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.Provenance;
 import org.goldenthread.proto.node.v1.Case;
 import org.goldenthread.proto.node.v1.PlanAction;
@@ -20,7 +21,8 @@ public final class ViewItems {
 
         static Source of(Provenance p) {
             return new Source(p.getAgencyId(), p.getRecordId(),
-                    p.getCategoryValue() == 0 ? null : Vocabulary.name(p.getCategory()),
+                    // A category from a newer node's vocabulary is shown as unknown, not guessed.
+                    p.getCategoryValue() == 0 || p.getCategory() == DataCategory.UNRECOGNIZED ? null : Vocabulary.name(p.getCategory()),
                     p.hasRecordedAt() ? instant(p.getRecordedAt()) : null,
                     emptyToNull(p.getRecordedBy()));
         }

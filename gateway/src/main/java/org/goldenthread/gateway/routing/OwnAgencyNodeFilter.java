@@ -4,6 +4,7 @@ import java.net.URI;
 import org.goldenthread.gateway.registry.Agency;
 import org.goldenthread.gateway.registry.AgencyDirectory;
 import org.goldenthread.platform.web.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.goldenthread.gateway.web.ProblemResponses;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -24,9 +25,9 @@ class OwnAgencyNodeFilter implements GatewayFilter {
 
     private static final String PREFIX = "/api/agencies/";
 
-    private final AgencyDirectory directory;
+    private final ObjectProvider<AgencyDirectory> directory;
 
-    OwnAgencyNodeFilter(AgencyDirectory directory) {
+    OwnAgencyNodeFilter(ObjectProvider<AgencyDirectory> directory) {
         this.directory = directory;
     }
 
@@ -43,7 +44,7 @@ class OwnAgencyNodeFilter implements GatewayFilter {
     }
 
     private Mono<Void> route(ServerWebExchange exchange, GatewayFilterChain chain, String agencyId) {
-        return directory.agencies().flatMap(registry -> {
+        return directory.getObject().agencies().flatMap(registry -> {
             Agency agency = registry.get(agencyId);
             if (agency == null || !agency.active() || agency.restUrl() == null) {
                 return ProblemResponses.write(exchange, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
