@@ -123,6 +123,10 @@ public final class LocalFederation implements AutoCloseable {
         return nodes.get(agency);
     }
 
+    public ConfigurableApplicationContext consent() {
+        return consent;
+    }
+
     public ConfigurableApplicationContext identity() {
         return identity;
     }

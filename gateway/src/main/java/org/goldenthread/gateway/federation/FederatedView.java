@@ -18,7 +18,8 @@ public record FederatedView(
 
     /**
      * One agency's part in the request: its status, the consent reason when not permitted, the
-     * categories the decision granted and those the node actually released.
+     * categories the decision granted and those the node actually released, and how many items
+     * the gateway withheld because the node sent them outside its grant (should always be 0).
      */
     public record AgencyResult(
             String agency,
@@ -29,6 +30,7 @@ public record FederatedView(
             List<String> released,
             String basis,
             String matchStrength,
-            Long latencyMs) {
+            Long latencyMs,
+            int withheld) {
     }
 }

@@ -3,7 +3,11 @@ package org.goldenthread.gateway.federation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.federation.linkage.LinkageTokens;
 import org.goldenthread.gateway.consent.ConsentDecisions;
@@ -34,17 +38,21 @@ import reactor.core.publisher.Mono;
 public class FederationEngine {
 
     private static final Logger audit = LoggerFactory.getLogger("goldenthread.federation.audit");
+    private static final Logger log = LoggerFactory.getLogger(FederationEngine.class);
 
     private final LinkageTokens linkage;
     private final AgencyDirectory directory;
     private final ConsentDecisions consent;
     private final NodeCaller nodes;
+    private final MeterRegistry meters;
 
-    FederationEngine(LinkageTokens linkage, AgencyDirectory directory, ConsentDecisions consent, NodeCaller nodes) {
+    FederationEngine(LinkageTokens linkage, AgencyDirectory directory, ConsentDecisions consent, NodeCaller nodes,
+            MeterRegistry meters) {
         this.linkage = linkage;
         this.directory = directory;
         this.consent = consent;
         this.nodes = nodes;
+        this.meters = meters;
     }
 
     public Mono<FederatedView> view(ViewRequest request, Jwt user) {
@@ -68,13 +76,23 @@ public class FederationEngine {
         for (Agency agency : candidates) {
             AgencyDecision outcome = outcomes.get(agency.id());
             if (outcome != null && outcome.permitted() && decision.grant() != null) {
-                GetSubjectRecordRequest.Builder ask = GetSubjectRecordRequest.newBuilder().addAllTokens(tokens);
-                outcome.categories().forEach(c -> ask.addCategories(Vocabulary.category(c)));
-                calls.add(nodes.subjectRecord(agency.id(), agency.grpcTarget(), ask.build(), decision.grant(), requestId));
+                Set<DataCategory> granted = outcome.categories().stream().map(Vocabulary::category)
+                        .collect(Collectors.toUnmodifiableSet());
+                GetSubjectRecordRequest ask = GetSubjectRecordRequest.newBuilder().addAllTokens(tokens).addAllCategories(granted).build();
+                calls.add(nodes.subjectRecord(agency.id(), agency.grpcTarget(), ask, decision.grant(), requestId)
+                        .map(answer -> answer.screened(granted))
+                        .doOnNext(this::reportWithheld));
             }
         }
         return Flux.merge(calls).collectList()
                 .map(answers -> ViewAssembler.assemble(requestId, decision, candidates, outcomes, answers));
+    }
+
+    private void reportWithheld(NodeAnswer answer) {
+        if (answer.withheld() > 0) {
+            meters.counter("goldenthread.federation.withheld", "agency", answer.agency()).increment(answer.withheld());
+            log.warn("node {} sent {} item(s) outside its grant; withheld", answer.agency(), answer.withheld());
+        }
     }
 
     private List<LinkageToken> subjectTokens(ViewRequest request) {

@@ -36,14 +36,14 @@ final class ViewAssembler {
             if (answer == null) {
                 String reason = outcome == null ? "consent-service gave no decision for this agency" : outcome.reason();
                 results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), AgencyStatus.NOT_PERMITTED, reason,
-                        List.of(), List.of(), null, null, null));
+                        List.of(), List.of(), null, null, null, 0));
                 continue;
             }
             GetSubjectRecordResponse record = answer.record();
             results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), answer.status(), answer.reason(),
                     outcome.categories(), record == null ? List.of() : released(record), outcome.basis(),
                     record == null ? null : bestStrength(record),
-                    answer.latency().toMillis()));
+                    answer.latency().toMillis(), answer.withheld()));
             if (record != null) {
                 record.getCasesList().forEach(c -> cases.add(ViewItems.CaseItem.of(c)));
                 record.getEventsList().forEach(e -> timeline.add(ViewItems.EventItem.of(e)));
