@@ -43,6 +43,7 @@ class GatewayEdgeTest {
                 "--goldenthread.consent.url=http://127.0.0.1:" + closedPort,
                 "--goldenthread.outcomes.url=http://127.0.0.1:" + closedPort,
                 "--goldenthread.linkage.key-id=test",
+                "--resilience4j.ratelimiter.configs.federation-user.limit-for-period=20",
                 "--goldenthread.linkage.key=" + Base64.getEncoder().encodeToString(new byte[32]));
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
@@ -120,6 +121,42 @@ class GatewayEdgeTest {
             view(keyWorker, """
                     {"purpose":"CASE_MANAGEMENT","subject":{"familyName":{"$gt":""}}}""").expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.code").isEqualTo("malformed-body");
+        }
+    }
+
+    @Nested
+    class Limits {
+
+        @Test
+        void refusesAnOversizedBody() {
+            String huge = VALID.replace("\"Hale\"", "\"" + "x".repeat(70_000) + "\"");
+            view(keyWorker, huge).expectStatus().isEqualTo(413)
+                    .expectBody().jsonPath("$.code").isEqualTo("payload-too-large");
+        }
+
+        @Test
+        void limitsFederationRequestsPerUserWithRetryAfter() throws Exception {
+            String trawler = identity.token("trawler", "council", List.of("KEY_WORKER"));
+            for (int i = 0; i < 20; i++) {
+                view(trawler, VALID).expectStatus().isEqualTo(503);
+            }
+            view(trawler, VALID).expectStatus().isEqualTo(429)
+                    .expectHeader().exists("Retry-After")
+                    .expectBody().jsonPath("$.code").isEqualTo("rate-limited");
+            // Another user is not affected.
+            view(identity.token("someone-else", "council", List.of("KEY_WORKER")), VALID).expectStatus().isEqualTo(503);
+        }
+    }
+
+    @Nested
+    class Metrics {
+
+        @Test
+        void exposesBreakerStatesAndDecisionMetricsForPrometheus() {
+            view(keyWorker, VALID).expectStatus().isEqualTo(503);
+            http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                    .expectBody(String.class).value(body -> assertThat(body)
+                            .contains("resilience4j_circuitbreaker_state{", "name=\"consent\""));
         }
     }
 

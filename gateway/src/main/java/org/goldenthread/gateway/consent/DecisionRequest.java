@@ -7,7 +7,8 @@ public record DecisionRequest(
         List<SubjectToken> subjectTokens,
         String purpose,
         List<String> agencies,
-        List<String> categories) {
+        List<String> categories,
+        String breakGlassJustification) {
 
     /** A linkage token as JSON: kind short name, key id, value. */
     public record SubjectToken(String kind, String keyId, String value) {

@@ -64,7 +64,7 @@ public class FederationEngine {
                 .map(registry -> candidates(registry, request.agencies()))
                 .flatMap(candidates -> consent
                         .decide(user.getTokenValue(), new DecisionRequest(json(tokens), purpose,
-                                candidates.stream().map(Agency::id).toList(), categories))
+                                candidates.stream().map(Agency::id).toList(), categories, request.breakGlassJustification()))
                         .flatMap(decision -> fanOut(requestId, decision, candidates, tokens))
                         .doOnNext(view -> audit(user, view, candidates)));
     }

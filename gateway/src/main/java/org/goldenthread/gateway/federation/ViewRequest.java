@@ -12,13 +12,16 @@ import org.goldenthread.federation.linkage.PersonIdentifiers;
 /**
  * A request for a federated view of one subject, for one purpose. The subject is given by the
  * identifiers the requester's own record holds; they are turned into linkage tokens at once and
- * go no further than this request.
+ * go no further than this request. A break-glass request is this same request with a written
+ * justification (purpose SAFEGUARDING): consent-service decides whether it stands, and it is
+ * audited like every other, never a separate path.
  */
 public record ViewRequest(
         @NotBlank @Size(max = 40) String purpose,
         @NotNull @Valid Subject subject,
         @Size(max = 50) List<@Pattern(regexp = "[a-z][a-z0-9-]{1,30}", message = "not an agency id") String> agencies,
-        @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories) {
+        @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories,
+        @Size(max = 2000) String breakGlassJustification) {
 
     public ViewRequest {
         agencies = agencies == null ? List.of() : List.copyOf(agencies);

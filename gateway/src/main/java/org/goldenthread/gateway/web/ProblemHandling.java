@@ -57,6 +57,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        return super.handleExceptionInternal(e, body, headers, status, exchange).doOnNext(answer -> {
+            if (answer.getBody() instanceof ProblemDetail problem) {
+                Problems.withCode(problem);
+            }
+        });
+    }
+
+    @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
         List<Problems.FieldError> errors = e.getFieldErrors().stream()

@@ -55,6 +55,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
+            Problems.withCode(problem);
+        }
+        return answer;
+    }
+
+    @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()

@@ -27,6 +27,25 @@ public final class Problems {
         return problem;
     }
 
+    /**
+     * Gives a framework-made problem (404, 405, 413, 415…) the project's stable {@code code} and
+     * {@code type}, so every error a client sees has one, whoever raised it.
+     */
+    public static ProblemDetail withCode(ProblemDetail problem) {
+        if (problem.getProperties() != null && problem.getProperties().containsKey("code")) {
+            return problem;
+        }
+        HttpStatus status = HttpStatus.resolve(problem.getStatus());
+        String code = status == null ? "http-" + problem.getStatus()
+                : status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (status == HttpStatus.CONTENT_TOO_LARGE) {
+            code = "payload-too-large";
+        }
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
     public static ProblemDetail invalid(String code, String detail, List<FieldError> errors) {
         ProblemDetail problem = of(HttpStatus.BAD_REQUEST, code, detail);
         problem.setProperty("errors", errors.stream()
