@@ -1,8 +1,7 @@
 package org.goldenthread.node.audit;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.goldenthread.node.store.ReverseIndex;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,18 +32,25 @@ public class AuditLog {
     private static final int APPEND_ATTEMPTS = 8;
 
     private final MongoCollection<Document> audit;
+    private final ReverseIndex bySubject;
     private final Clock clock;
+    /** The newest entry this process knows of (sequence, hash); null until first needed. */
+    private Document head;
 
     public AuditLog(MongoDatabase database) {
         this.audit = database.getCollection("audit");
+        this.bySubject = new ReverseIndex(database, "audit_subjects");
         this.clock = Clock.systemUTC();
         audit.createIndex(Indexes.ascending("sequence"), new IndexOptions().unique(true));
-        audit.createIndex(Indexes.ascending("subjectDigest"));
     }
 
+    /**
+     * Appends on top of the known head. Losing the unique-index race to another process means the
+     * head moved: it is found again by look-ups on {@code sequence}, and the append retried.
+     */
     public synchronized AuditEntry append(AuditEvent event) {
         for (int attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
-            Document last = audit.find().sort(Sorts.descending("sequence")).limit(1).first();
+            Document last = head();
             long sequence = last == null ? 1 : ((Number) last.get("sequence")).longValue() + 1;
             String prevHash = last == null ? AuditChain.GENESIS : last.getString("hash");
             // Mongo keeps milliseconds; the hashed instant must be the one that is read back.
@@ -52,14 +59,52 @@ public class AuditLog {
             entry = entry.withHash(AuditChain.hash(prevHash, entry));
             try {
                 audit.insertOne(toDocument(entry));
+                head = new Document("sequence", sequence).append("hash", entry.hash());
+                if (!entry.subjectDigest().isEmpty()) {
+                    bySubject.add(entry.subjectDigest(), Long.toString(sequence));
+                }
                 return entry;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
+                head = null;
             }
         }
         throw new IllegalStateException("could not append to the audit log: sequence contention");
+    }
+
+    /**
+     * The newest entry, found with O(log n) look-ups of {@code sequence} (unique index) by
+     * galloping then bisecting, instead of a sort over the whole log: sequences have no gaps.
+     */
+    private Document head() {
+        if (head != null) {
+            return head;
+        }
+        if (at(1) == null) {
+            return null;
+        }
+        long low = 1;
+        long high = 2;
+        while (at(high) != null) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (at(middle) != null) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        head = at(low);
+        return head;
+    }
+
+    private Document at(long sequence) {
+        return audit.find(eq("sequence", sequence)).first();
     }
 
     /** Every entry, in sequence order. */
@@ -73,12 +118,24 @@ public class AuditLog {
         return audit.countDocuments();
     }
 
-    /** Entries about one subject (by subject digest) after a sequence, in order, at most {@code limit}. */
+    /**
+     * Entries about one subject (by subject digest) after a sequence, in order, at most
+     * {@code limit}: their sequences come from the reverse index {@code audit_subjects}.
+     */
     public List<AuditEntry> about(String subjectDigest, long afterSequence, int limit) {
+        List<Long> sequences = bySubject.ids(List.of(subjectDigest)).stream().map(Long::valueOf)
+                .filter(s -> s > afterSequence).sorted().limit(limit).toList();
         List<AuditEntry> found = new ArrayList<>();
-        audit.find(and(eq("subjectDigest", subjectDigest), gt("sequence", afterSequence)))
-                .sort(Sorts.ascending("sequence")).limit(limit)
-                .forEach(d -> found.add(fromDocument(d)));
+        if (sequences.isEmpty()) {
+            return found;
+        }
+        audit.find(in("sequence", sequences)).forEach(d -> {
+            AuditEntry entry = fromDocument(d);
+            if (subjectDigest.equals(entry.subjectDigest())) {
+                found.add(entry);
+            }
+        });
+        found.sort(java.util.Comparator.comparingLong(AuditEntry::sequence));
         return found;
     }
 

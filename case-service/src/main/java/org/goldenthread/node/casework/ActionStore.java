@@ -1,7 +1,5 @@
 package org.goldenthread.node.casework;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static org.goldenthread.node.casework.CaseStore.instant;
 
@@ -15,26 +13,34 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
-import org.goldenthread.node.ReferenceUpsert;
-import org.goldenthread.node.Saved;
+import org.goldenthread.node.store.ReferenceUpsert;
+import org.goldenthread.node.store.ReverseIndex;
+import org.goldenthread.node.store.Saved;
 import org.springframework.stereotype.Component;
 
-/** Plan actions, collection {@code actions}, keyed by (case, the agency's action reference). */
+/**
+ * Plan actions, collection {@code actions}, keyed by (case, the agency's action reference); a
+ * case's actions are found through the reverse index {@code case_actions}.
+ */
 @Component
 public class ActionStore {
 
     private final MongoCollection<Document> actions;
+    private final ReverseIndex byCase;
     private final Clock clock = Clock.systemUTC();
 
     public ActionStore(MongoDatabase database) {
         this.actions = database.getCollection("actions");
+        this.byCase = new ReverseIndex(database, "case_actions");
         actions.createIndex(Indexes.ascending("caseId", "ref"), new IndexOptions().unique(true));
     }
 
     public Saved save(String caseId, String ref, String description, String ownerAgency, LocalDate dueDate,
             ActionStatus status, String recordedBy) {
-        return ReferenceUpsert.save(actions, and(eq("caseId", caseId), eq("ref", ref)), (id, stored) ->
+        // Exactly the unique index's keys, so the embedded store looks the reference up in the index.
+        Saved saved = ReferenceUpsert.save(actions, new Document("caseId", caseId).append("ref", ref), (id, stored) ->
                 new Document("_id", id)
                         .append("ref", ref)
                         .append("caseId", caseId)
@@ -44,6 +50,8 @@ public class ActionStore {
                         .append("status", status.name())
                         .append("recordedAt", Date.from(clock.instant()))
                         .append("recordedBy", recordedBy));
+        byCase.add(caseId, saved.id());
+        return saved;
     }
 
     /** The plan actions of these cases, in order of due date. */
@@ -52,7 +60,11 @@ public class ActionStore {
         if (caseIds.isEmpty()) {
             return found;
         }
-        actions.find(in("caseId", List.copyOf(caseIds))).forEach(d -> {
+        Set<String> cases = Set.copyOf(caseIds);
+        actions.find(in("_id", List.copyOf(byCase.ids(caseIds)))).forEach(d -> {
+            if (!cases.contains(d.getString("caseId"))) {
+                return;
+            }
             String due = d.getString("dueDate");
             found.add(new CaseAction(d.getString("_id"), d.getString("ref"), d.getString("caseId"),
                     d.getString("description"), d.getString("ownerAgency"), due == null ? null : LocalDate.parse(due),

@@ -14,30 +14,44 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.goldenthread.federation.Vocabulary;
-import org.goldenthread.node.ReferenceUpsert;
-import org.goldenthread.node.Saved;
+import org.goldenthread.node.store.ReferenceUpsert;
+import org.goldenthread.node.store.ReverseIndex;
+import org.goldenthread.node.store.Saved;
 import org.springframework.stereotype.Component;
 
-/** The agency's cases, collection {@code cases}; RAG history is kept inside each case. */
+/**
+ * The agency's cases, collection {@code cases} (unique {@code ref}); RAG history is kept inside
+ * each case. Reverse indexes {@code subject_cases} and {@code worker_cases} find a person's cases
+ * and a worker's caseload by {@code _id} look-ups ({@link ReverseIndex}).
+ */
 @Component
 public class CaseStore {
 
     private final MongoCollection<Document> cases;
+    private final ReverseIndex bySubject;
+    private final ReverseIndex byLeadWorker;
     private final Clock clock = Clock.systemUTC();
 
     public CaseStore(MongoDatabase database) {
         this.cases = database.getCollection("cases");
+        this.bySubject = new ReverseIndex(database, "subject_cases");
+        this.byLeadWorker = new ReverseIndex(database, "worker_cases");
         cases.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
-        cases.createIndex(Indexes.ascending("subjectId"));
     }
 
-    /** Creates or replaces the case; a rating different from the stored one appends to its history. */
+    /**
+     * Creates or replaces the case; a rating different from the stored one appends to its history.
+     * The case is then re-filed under its subject and lead worker.
+     */
     public Saved save(String ref, CaseDetails d, String recordedBy) {
-        return ReferenceUpsert.save(cases, eq("ref", ref), (id, stored) -> {
+        CaseFile[] previous = new CaseFile[1];
+        Saved saved = ReferenceUpsert.save(cases, eq("ref", ref), (id, stored) -> {
             Instant now = clock.instant();
             CaseFile before = stored == null ? null : fromDocument(stored);
+            previous[0] = before;
             List<RagEntry> history = new ArrayList<>(before == null ? List.of() : before.ragHistory());
             if (before != null && before.rag() != d.rag() && d.rag() != null) {
                 history.add(new RagEntry(before.rag(), d.rag(), now, recordedBy,
@@ -50,6 +64,11 @@ public class CaseStore {
                     d.openedAt(), closedAt, d.leadWorker(), d.team(), d.contact(), d.rag(), d.needs(),
                     history, now, recordedBy));
         });
+        CaseFile before = previous[0];
+        bySubject.move(saved.id(), before == null ? List.of() : List.of(before.subjectId()), List.of(d.subjectId()));
+        byLeadWorker.move(saved.id(), before == null || before.leadWorker() == null ? List.of() : List.of(before.leadWorker()),
+                d.leadWorker() == null ? List.of() : List.of(d.leadWorker()));
+        return saved;
     }
 
     public Optional<CaseFile> byRef(String ref) {
@@ -58,9 +77,27 @@ public class CaseStore {
 
     /** Every case about any of these persons. */
     public List<CaseFile> about(Collection<String> subjectIds) {
+        Set<String> wanted = Set.copyOf(subjectIds);
+        return byIds(bySubject.ids(subjectIds)).stream().filter(c -> wanted.contains(c.subjectId())).toList();
+    }
+
+    /** Every case whose lead worker is exactly this display name. */
+    public List<CaseFile> ledBy(String leadWorker) {
+        return byIds(byLeadWorker.ids(List.of(leadWorker))).stream()
+                .filter(c -> leadWorker.equals(c.leadWorker())).toList();
+    }
+
+    public List<CaseFile> byIds(Collection<String> ids) {
         List<CaseFile> found = new ArrayList<>();
-        cases.find(in("subjectId", List.copyOf(subjectIds))).forEach(d -> found.add(fromDocument(d)));
+        if (!ids.isEmpty()) {
+            cases.find(in("_id", List.copyOf(ids))).forEach(d -> found.add(fromDocument(d)));
+        }
         return found;
+    }
+
+    /** Every case, one at a time (aggregates are a pass over the whole node by nature). */
+    public void forEach(java.util.function.Consumer<CaseFile> action) {
+        cases.find().forEach(d -> action.accept(fromDocument(d)));
     }
 
     private static Document toDocument(CaseFile c) {

@@ -1,11 +1,6 @@
 package org.goldenthread.node.casework;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
-import static com.mongodb.client.model.Filters.or;
 import static org.goldenthread.node.casework.CaseStore.date;
 import static org.goldenthread.node.casework.CaseStore.instant;
 
@@ -13,63 +8,105 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.goldenthread.federation.Vocabulary;
-import org.goldenthread.node.ReferenceUpsert;
-import org.goldenthread.node.Saved;
+import org.goldenthread.node.store.ReferenceUpsert;
+import org.goldenthread.node.store.Saved;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.springframework.stereotype.Component;
 
-/** Timeline events, collection {@code events}, keyed by (case, the agency's event reference). */
+/**
+ * Timeline events, collection {@code events}, keyed by (case, the agency's event reference) with
+ * a unique index; a case's events are found through its {@link Timeline}, never by a scan.
+ */
 @Component
 public class EventStore {
 
     private final MongoCollection<Document> events;
+    private final Timeline timeline;
     private final Clock clock = Clock.systemUTC();
 
     public EventStore(MongoDatabase database) {
         this.events = database.getCollection("events");
+        this.timeline = new Timeline(database);
         events.createIndex(Indexes.ascending("caseId", "ref"), new IndexOptions().unique(true));
-        events.createIndex(Indexes.descending("occurredAt"));
     }
 
+    /**
+     * Creates or replaces the event; its timeline entry follows. Between the two writes the event is
+     * missing from federated answers (never released unlisted); saving it again repairs the entry.
+     */
     public Saved save(String caseId, String ref, EventKind kind, DataCategory category, Instant occurredAt,
             String summary, String author) {
-        return ReferenceUpsert.save(events, and(eq("caseId", caseId), eq("ref", ref)), (id, stored) ->
-                new Document("_id", id)
-                        .append("ref", ref)
-                        .append("caseId", caseId)
-                        .append("kind", kind.name())
-                        .append("category", Vocabulary.name(category))
-                        .append("occurredAt", date(occurredAt))
-                        .append("summary", summary)
-                        .append("author", author)
-                        .append("recordedAt", Date.from(clock.instant())));
+        // A plain document, not Filters.and: only a filter on exactly the index's keys is an index look-up
+        // on the embedded store.
+        Document byRef = new Document("caseId", caseId).append("ref", ref);
+        long[] sequence = new long[1];
+        Saved saved = ReferenceUpsert.save(events, byRef, (id, stored) -> {
+            Object known = stored == null ? null : stored.get("seq");
+            sequence[0] = known instanceof Number n ? n.longValue() : timeline.nextSequence(caseId);
+            return new Document("_id", id)
+                    .append("ref", ref)
+                    .append("caseId", caseId)
+                    .append("seq", sequence[0])
+                    .append("kind", kind.name())
+                    .append("category", Vocabulary.name(category))
+                    .append("occurredAt", date(occurredAt))
+                    .append("summary", summary)
+                    .append("author", author)
+                    .append("recordedAt", Date.from(clock.instant()));
+        });
+        timeline.put(sequence[0], new Timeline.Entry(saved.id(), caseId, occurredAt, Vocabulary.name(category)));
+        return saved;
     }
 
-    /** Events of these cases in these categories, newest first, starting after {@code after} (null: first page). */
+    /**
+     * Events of these cases in these categories, newest first (ties by id), starting after
+     * {@code after} (null: first page). The category filter is applied again to each stored event,
+     * so a stale timeline entry can never release an event outside {@code categories}.
+     */
     public EventPage page(Collection<String> caseIds, Collection<DataCategory> categories, EventCursor after, int size) {
         if (caseIds.isEmpty() || categories.isEmpty()) {
             return new EventPage(List.of(), null);
         }
-        Bson filter = and(in("caseId", List.copyOf(caseIds)),
-                in("category", categories.stream().map(Vocabulary::name).toList()));
-        if (after != null) {
-            Date at = Date.from(after.occurredAt());
-            filter = and(filter, or(lt("occurredAt", at), and(eq("occurredAt", at), gt("_id", after.id()))));
-        }
+        Set<String> wanted = categories.stream().map(Vocabulary::name).collect(Collectors.toSet());
+        Set<String> cases = Set.copyOf(caseIds);
+        Comparator<Timeline.Entry> newestFirst = Comparator.comparing(Timeline.Entry::occurredAt).reversed()
+                .thenComparing(Timeline.Entry::eventId);
+        List<Timeline.Entry> entries = timeline.of(caseIds).stream()
+                .filter(e -> wanted.contains(e.category()))
+                .filter(e -> after == null || e.occurredAt().isBefore(after.occurredAt())
+                        || e.occurredAt().equals(after.occurredAt()) && e.eventId().compareTo(after.id()) > 0)
+                .sorted(newestFirst)
+                .toList();
         List<CaseEvent> found = new ArrayList<>(size + 1);
-        events.find(filter).sort(Sorts.orderBy(Sorts.descending("occurredAt"), Sorts.ascending("_id")))
-                .limit(size + 1)
-                .forEach(d -> found.add(fromDocument(d)));
+        int from = 0;
+        // Entries whose event no longer qualifies are skipped, so a page is fetched in rounds.
+        while (found.size() <= size && from < entries.size()) {
+            List<Timeline.Entry> round = entries.subList(from, Math.min(entries.size(), from + size + 1 - found.size()));
+            from += round.size();
+            Map<String, CaseEvent> byId = new HashMap<>();
+            events.find(in("_id", round.stream().map(Timeline.Entry::eventId).toList()))
+                    .forEach(d -> byId.put(d.getString("_id"), fromDocument(d)));
+            for (Timeline.Entry e : round) {
+                CaseEvent event = byId.get(e.eventId());
+                if (event != null && cases.contains(event.caseId()) && categories.contains(event.category())
+                        && event.occurredAt().equals(e.occurredAt())) {
+                    found.add(event);
+                }
+            }
+        }
         if (found.size() <= size) {
             return new EventPage(found, null);
         }

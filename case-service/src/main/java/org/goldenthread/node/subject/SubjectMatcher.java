@@ -30,7 +30,7 @@ public class SubjectMatcher {
         Set<String> wanted = new HashSet<>();
         requestTokens.forEach(t -> wanted.add(key(t)));
         List<LocalMatch> matches = new ArrayList<>();
-        for (Subject subject : subjects.withAnyTokenValue(requestTokens.stream().map(LinkageToken::getValue).toList())) {
+        for (Subject subject : subjects.withAnyToken(requestTokens)) {
             List<LinkageTokenKind> kinds = subject.tokens().stream()
                     .filter(t -> wanted.contains(key(t)))
                     .map(LinkageToken::getKind)
@@ -51,6 +51,6 @@ public class SubjectMatcher {
     }
 
     private static String key(LinkageToken t) {
-        return t.getKind().getNumber() + ":" + t.getKeyId() + ":" + t.getValue();
+        return SubjectStore.key(t);
     }
 }

@@ -18,33 +18,51 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.goldenthread.federation.linkage.LinkageTokens;
-import org.goldenthread.node.ReferenceUpsert;
-import org.goldenthread.node.Saved;
+import org.goldenthread.node.store.ReferenceUpsert;
+import org.goldenthread.node.store.ReverseIndex;
+import org.goldenthread.node.store.Saved;
 import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.springframework.stereotype.Component;
 
-/** The agency's persons, collection {@code subjects}, with their linkage tokens indexed for matching. */
+/**
+ * The agency's persons, collection {@code subjects} (unique {@code ref}), with two reverse indexes
+ * ({@link ReverseIndex}): {@code subject_tokens} (linkage token to persons, for MatchSubject) and
+ * {@code subject_search} (search keys to persons, for the staff's search).
+ */
 @Component
 public class SubjectStore {
 
     private final MongoCollection<Document> subjects;
+    private final ReverseIndex byToken;
+    private final ReverseIndex bySearchKey;
     private final LinkageTokens linkage;
     private final Clock clock;
 
     public SubjectStore(MongoDatabase database, LinkageTokens linkage) {
         this.subjects = database.getCollection("subjects");
+        this.byToken = new ReverseIndex(database, "subject_tokens");
+        this.bySearchKey = new ReverseIndex(database, "subject_search");
         this.linkage = linkage;
         this.clock = Clock.systemUTC();
         subjects.createIndex(Indexes.ascending("ref"), new IndexOptions().unique(true));
-        subjects.createIndex(Indexes.ascending("tokens.value"));
     }
 
-    /** Creates or replaces the person with this reference; tokens are recomputed from the details. */
+    /**
+     * Creates or replaces the person with this reference; tokens and search keys are recomputed
+     * from the details and re-filed in their reverse indexes after the person is stored.
+     */
     public Saved save(String ref, SubjectDetails details, String recordedBy) {
         List<LinkageToken> tokens = tokensOf(details);
-        return ReferenceUpsert.save(subjects, eq("ref", ref),
-                (id, stored) -> toDocument(new Subject(id, ref, details, tokens, clock.instant(), recordedBy)));
+        Subject[] before = new Subject[1];
+        Saved saved = ReferenceUpsert.save(subjects, eq("ref", ref), (id, stored) -> {
+            before[0] = stored == null ? null : fromDocument(stored);
+            return toDocument(new Subject(id, ref, details, tokens, clock.instant(), recordedBy));
+        });
+        Subject old = before[0];
+        byToken.move(saved.id(), old == null ? List.of() : keys(old.tokens()), keys(tokens));
+        bySearchKey.move(saved.id(), old == null ? List.of() : SearchKeys.of(old.details()), SearchKeys.of(details));
+        return saved;
     }
 
     public Optional<Subject> byRef(String ref) {
@@ -55,11 +73,34 @@ public class SubjectStore {
         return Optional.ofNullable(subjects.find(eq("_id", id)).first()).map(SubjectStore::fromDocument);
     }
 
-    /** Persons holding a token with any of these values (callers compare kind and key id too). */
-    public List<Subject> withAnyTokenValue(Collection<String> values) {
+    /**
+     * Persons filed under any of these tokens: candidates only, since the index may hold a stale
+     * posting; callers compare the person's own tokens (as {@link SubjectMatcher} does).
+     */
+    public List<Subject> withAnyToken(Collection<LinkageToken> tokens) {
+        return byIds(byToken.ids(keys(tokens)));
+    }
+
+    /** Persons filed under any of these search keys ({@link SearchKeys}); candidates only. */
+    public List<Subject> withAnySearchKey(Collection<String> keys) {
+        return byIds(bySearchKey.ids(keys));
+    }
+
+    public List<Subject> byIds(Collection<String> ids) {
         List<Subject> found = new ArrayList<>();
-        subjects.find(in("tokens.value", List.copyOf(values))).forEach(d -> found.add(fromDocument(d)));
+        if (!ids.isEmpty()) {
+            subjects.find(in("_id", List.copyOf(ids))).forEach(d -> found.add(fromDocument(d)));
+        }
         return found;
+    }
+
+    /** A token's reverse-index key: kind, key id and value, all three significant. */
+    static String key(LinkageToken t) {
+        return t.getKind().name() + "|" + t.getKeyId() + "|" + t.getValue();
+    }
+
+    private static List<String> keys(Collection<LinkageToken> tokens) {
+        return tokens.stream().map(SubjectStore::key).distinct().toList();
     }
 
     private List<LinkageToken> tokensOf(SubjectDetails details) {

@@ -1,6 +1,6 @@
 package org.goldenthread.node.web;
 
-import org.goldenthread.node.Saved;
+import org.goldenthread.node.store.Saved;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 

@@ -1,4 +1,4 @@
-package org.goldenthread.node;
+package org.goldenthread.node.store;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

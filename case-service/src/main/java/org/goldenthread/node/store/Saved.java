@@ -1,4 +1,4 @@
-package org.goldenthread.node;
+package org.goldenthread.node.store;
 
 /**
  * The outcome of an idempotent save by the agency's own reference.
