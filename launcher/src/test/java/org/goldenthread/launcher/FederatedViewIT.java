@@ -63,6 +63,12 @@ class FederatedViewIT {
                  "evidence":{"kind":"SIGNED_FORM","reference":"E2E-1","privacyNoticeVersion":"v3"},
                  "provisions":[{"type":"PERMIT","sources":["police","housing"],"recipients":["council"],
                                 "purposes":["CASE_MANAGEMENT"],"categories":[]}]}""".formatted(TOM));
+        services.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", keyWorker, """
+                {"subject":%s,
+                 "period":{"start":"2026-01-01T00:00:00Z"},
+                 "evidence":{"kind":"SIGNED_FORM","reference":"E2E-2","privacyNoticeVersion":"v3"},
+                 "provisions":[{"type":"PERMIT","sources":["police","mentalhealth"],"recipients":["council"],
+                                "purposes":["COORDINATION"],"categories":["INVOLVEMENT"]}]}""".formatted(TOM));
     }
 
     private static void seed(String agency, String category, String summary) {
@@ -121,7 +127,7 @@ class FederatedViewIT {
             assertThat(answer.body()).doesNotContain("low mood");
             // From the nodes' own side: police released (and audited); mental health was never called.
             assertThat(audited("police")).isGreaterThan(policeBefore);
-            assertThat(audited("mentalhealth")).isEqualTo(mentalHealthBefore).isZero();
+            assertThat(audited("mentalhealth")).isEqualTo(mentalHealthBefore);
         }
 
         @Test
@@ -134,6 +140,27 @@ class FederatedViewIT {
             view.get("agencies").forEach(a -> assertThat(a.get("status").asString()).isEqualTo("NOT_PERMITTED"));
             assertThat(view.get("timeline")).isEmpty();
             assertThat(audited("police")).isEqualTo(policeBefore);
+        }
+    }
+
+    @Nested
+    class KnownToSearch {
+
+        @Test
+        void namesTheAgenciesWorkingWithThePersonAndNothingMore() throws Exception {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                            URI.create(federation.gatewayUrl() + "/api/federation/subjects/known-to"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + keyWorker)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":" + TOM + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode knownTo = JSON.readTree(answer.body());
+            assertThat(status(knownTo, "police")).isEqualTo("OK");
+            assertThat(agency(knownTo, "police").get("involvement").get("leadWorker").asString()).isEqualTo("Worker");
+            assertThat(agency(knownTo, "police").get("involvement").get("openCase").asBoolean()).isTrue();
+            assertThat(status(knownTo, "mentalhealth")).isEqualTo("OK");
+            assertThat(status(knownTo, "housing")).isEqualTo("NOT_PERMITTED");
+            assertThat(answer.body()).doesNotContain("disturbance", "low mood", "Hale");
         }
     }
 

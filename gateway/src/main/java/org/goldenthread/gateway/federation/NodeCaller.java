@@ -1,16 +1,13 @@
 package org.goldenthread.gateway.federation;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.grpc.Context;
 import io.grpc.Metadata;
-import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +18,9 @@ import org.goldenthread.gateway.GatewayProperties;
 import org.goldenthread.proto.node.v1.CaseNodeGrpc;
 import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
 import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
+import org.goldenthread.proto.node.v1.MatchSubjectRequest;
+import org.goldenthread.proto.node.v1.MatchSubjectResponse;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -51,23 +51,37 @@ class NodeCaller {
         this.deadline = properties.nodeDeadline();
     }
 
+    /** GetSubjectRecord: the subject's records within the grant. */
     Mono<NodeAnswer> subjectRecord(String agency, String grpcTarget, GetSubjectRecordRequest request,
             String grant, String requestId) {
+        return this.<GetSubjectRecordResponse>call("GetSubjectRecord", agency, grpcTarget, grant, requestId,
+                        (stub, answer) -> stub.getSubjectRecord(request, answer), r -> r.getMatchesCount() > 0)
+                .map(reply -> new NodeAnswer(reply.agency(), reply.status(), reply.reason(), reply.value(), reply.latency()));
+    }
+
+    /** MatchSubject: whether the node knows the subject, with INVOLVEMENT facts when granted. */
+    Mono<NodeReply<MatchSubjectResponse>> matchSubject(String agency, String grpcTarget, MatchSubjectRequest request,
+            String grant, String requestId) {
+        return call("MatchSubject", agency, grpcTarget, grant, requestId,
+                (stub, answer) -> stub.matchSubject(request, answer), r -> r.getMatchesCount() > 0);
+    }
+
+    private <R> Mono<NodeReply<R>> call(String operation, String agency, String grpcTarget, String grant, String requestId,
+            Rpc<R> rpc, Predicate<R> found) {
         CircuitBreaker breaker = breakers.circuitBreaker("node-" + agency, "node");
         Bulkhead bulkhead = bulkheads.bulkhead("node-" + agency, "node");
         Metadata headers = new Metadata();
         headers.put(GRANT, grant);
         headers.put(REQUEST_ID, requestId);
         long started = System.nanoTime();
-        return Mono.<GetSubjectRecordResponse>create(sink -> {
+        return Mono.<R>create(sink -> {
                     Context.CancellableContext call = Context.current().withCancellation();
                     sink.onDispose(() -> call.cancel(null));
-                    call.run(() -> CaseNodeGrpc.newStub(channels.channelFor(grpcTarget))
+                    call.run(() -> rpc.invoke(CaseNodeGrpc.newStub(channels.channelFor(grpcTarget))
                             .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                            .getSubjectRecord(request, new StreamObserver<>() {
+                            .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)), new StreamObserver<>() {
                                 @Override
-                                public void onNext(GetSubjectRecordResponse value) {
+                                public void onNext(R value) {
                                     sink.success(value);
                                 }
 
@@ -84,43 +98,27 @@ class NodeCaller {
                 })
                 .transformDeferred(BulkheadOperator.of(bulkhead))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .map(record -> answered(agency, record, started))
-                .onErrorResume(error -> Mono.just(failed(agency, error, started)))
-                .doOnNext(this::record);
+                .map(value -> new NodeReply<>(agency, found.test(value) ? AgencyStatus.OK : AgencyStatus.NO_RECORD, null,
+                        value, since(started)))
+                .onErrorResume(error -> Mono.just(NodeReply.<R>failed(agency, error, since(started))))
+                .doOnNext(reply -> record(operation, reply));
     }
 
-    private static NodeAnswer answered(String agency, GetSubjectRecordResponse record, long started) {
-        AgencyStatus status = record.getMatchesCount() == 0 ? AgencyStatus.NO_RECORD : AgencyStatus.OK;
-        return new NodeAnswer(agency, status, null, record, since(started));
-    }
-
-    private static NodeAnswer failed(String agency, Throwable error, long started) {
-        if (error instanceof CallNotPermittedException) {
-            return new NodeAnswer(agency, AgencyStatus.CIRCUIT_OPEN, "node failing recently; not asked", null, since(started));
-        }
-        if (error instanceof BulkheadFullException) {
-            return new NodeAnswer(agency, AgencyStatus.CIRCUIT_OPEN, "too many calls in flight to this node", null, since(started));
-        }
-        if (error instanceof StatusRuntimeException sre) {
-            return switch (sre.getStatus().getCode()) {
-                case DEADLINE_EXCEEDED -> new NodeAnswer(agency, AgencyStatus.TIMEOUT, "no answer within the deadline", null, since(started));
-                case UNAVAILABLE -> new NodeAnswer(agency, AgencyStatus.UNAVAILABLE, "node unreachable", null, since(started));
-                case UNAUTHENTICATED, PERMISSION_DENIED ->
-                        new NodeAnswer(agency, AgencyStatus.ERROR, "node refused the grant", null, since(started));
-                default -> new NodeAnswer(agency, AgencyStatus.ERROR, "node error " + sre.getStatus().getCode(), null, since(started));
-            };
-        }
-        return new NodeAnswer(agency, AgencyStatus.ERROR, "node call failed", null, since(started));
-    }
-
-    private void record(NodeAnswer answer) {
+    private void record(String operation, NodeReply<?> reply) {
         Timer.builder("goldenthread.federation.node.latency")
                 .description("Latency of one federation call to one node")
-                .tag("agency", answer.agency())
-                .tag("status", answer.status().name())
+                .tag("operation", operation)
+                .tag("agency", reply.agency())
+                .tag("status", reply.status().name())
                 .publishPercentileHistogram()
                 .register(meters)
-                .record(answer.latency());
+                .record(reply.latency());
+    }
+
+    /** One RPC of the async stub. */
+    @FunctionalInterface
+    private interface Rpc<R> {
+        void invoke(CaseNodeGrpc.CaseNodeStub stub, StreamObserver<R> answer);
     }
 
     private static Duration since(long started) {

@@ -2,7 +2,10 @@ package org.goldenthread.gateway.web;
 
 import jakarta.validation.Valid;
 import org.goldenthread.gateway.federation.FederatedView;
-import org.goldenthread.gateway.federation.FederationEngine;
+import org.goldenthread.gateway.federation.FederatedViews;
+import org.goldenthread.gateway.federation.KnownTo;
+import org.goldenthread.gateway.federation.KnownToRequest;
+import org.goldenthread.gateway.federation.KnownToSearch;
 import org.goldenthread.gateway.federation.ViewRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -20,14 +23,23 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/federation")
 class FederationController {
 
-    private final FederationEngine engine;
+    private final FederatedViews views;
+    private final KnownToSearch knownTo;
 
-    FederationController(FederationEngine engine) {
-        this.engine = engine;
+    FederationController(FederatedViews views, KnownToSearch knownTo) {
+        this.views = views;
+        this.knownTo = knownTo;
     }
 
+    /** The joined-up view of one subject for one purpose, with a status per agency. */
     @PostMapping("/subjects/view")
     Mono<FederatedView> view(@Valid @RequestBody ViewRequest request, @AuthenticationPrincipal Jwt user) {
-        return Mono.defer(() -> engine.view(request, user));
+        return Mono.defer(() -> views.view(request, user));
+    }
+
+    /** Which agencies are working with this person (purpose COORDINATION, INVOLVEMENT only). */
+    @PostMapping("/subjects/known-to")
+    Mono<KnownTo> knownTo(@Valid @RequestBody KnownToRequest request, @AuthenticationPrincipal Jwt user) {
+        return Mono.defer(() -> knownTo.search(request, user));
     }
 }
