@@ -9,15 +9,18 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
+import org.goldenthread.consent.common.KeyedIdIndex;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,19 +33,31 @@ import org.springframework.stereotype.Component;
 public class ConsentStore {
 
     private final MongoCollection<Document> consents;
+    private final KeyedIdIndex byToken;
 
     public ConsentStore(MongoDatabase database) {
         this.consents = database.getCollection("consents");
+        this.byToken = new KeyedIdIndex(database, "consent_tokens");
         consents.createIndex(Indexes.ascending(REFERENCE_KEY), new IndexOptions().unique(true));
-        consents.createIndex(Indexes.ascending(TOKENS));
+        backfillTokenIndex();
+    }
+
+    /** Stores written before the token index existed: file their records once, at start. */
+    private void backfillTokenIndex() {
+        if (byToken.isEmpty()) {
+            consents.find().projection(Projections.include(TOKENS))
+                    .forEach(doc -> byToken.add(doc.getList(TOKENS, String.class, List.of()), doc.getString(ID)));
+        }
     }
 
     /** Stores a new record; empty when it was stored, else the id of the record already holding its reference. */
     public Optional<String> insert(ConsentRecord record, List<String> tokenKeys) {
+        byToken.add(tokenKeys, record.id());
         try {
             consents.insertOne(toDocument(record, tokenKeys));
             return Optional.empty();
         } catch (MongoWriteException e) {
+            byToken.remove(tokenKeys, record.id());
             if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
@@ -64,12 +79,19 @@ public class ConsentStore {
         if (tokenKeys.isEmpty()) {
             return List.of();
         }
-        List<ConsentRecord> found = new ArrayList<>();
-        consents.find(Filters.in(TOKENS, List.copyOf(tokenKeys)))
-                .sort(Sorts.descending("recordedAt"))
+        Set<String> ids = byToken.ids(tokenKeys);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // Ids whose record is missing (an insert that failed after its index entry) are simply not found.
+        List<Document> found = new ArrayList<>();
+        consents.find(Filters.in(ID, List.copyOf(ids))).forEach(found::add);
+        return found.stream()
+                .sorted(Comparator.comparing((Document d) -> d.getDate("recordedAt")).reversed()
+                        .thenComparing(d -> d.getString(ID)))
                 .limit(limit)
-                .forEach(doc -> found.add(toRecord(doc)));
-        return found;
+                .map(ConsentDocuments::toRecord)
+                .toList();
     }
 
     /**

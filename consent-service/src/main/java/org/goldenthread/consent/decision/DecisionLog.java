@@ -2,10 +2,15 @@ package org.goldenthread.consent.decision;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.goldenthread.federation.Vocabulary;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +25,13 @@ public class DecisionLog {
 
     public DecisionLog(MongoDatabase database) {
         this.decisions = database.getCollection("decisions");
-        decisions.createIndex(Indexes.ascending("subjectDigest", "decidedAt"));
+        // For the DPO query on real MongoDB; the embedded store ignores them (and scans, which is fine off the hot path).
+        decisions.createIndex(Indexes.ascending("requester.agency", "decidedAt"));
+        decisions.createIndex(Indexes.ascending("agenciesAsked", "decidedAt"));
     }
 
     void append(ConsentDecision decision, Requester requester, String subjectDigest, DecisionRequest request,
-            Instant decidedAt) {
+            String breakGlassSessionId, Instant decidedAt) {
         decisions.insertOne(new Document("_id", decision.decisionId())
                 .append("requester", new Document("user", requester.user())
                         .append("agency", requester.agency())
@@ -34,6 +41,7 @@ public class DecisionLog {
                 .append("agenciesAsked", request.agencies())
                 .append("categoriesAsked", request.categories().stream().map(Vocabulary::name).sorted().toList())
                 .append("outcomes", decision.agencies().stream().map(DecisionLog::outcome).toList())
+                .append("breakGlassSessionId", breakGlassSessionId)
                 .append("grantId", decision.grant() == null ? null : decision.decisionId())
                 .append("grantExpiresAt", decision.expiresAt() == null ? null : Date.from(decision.expiresAt()))
                 .append("decidedAt", Date.from(decidedAt)));
@@ -46,5 +54,28 @@ public class DecisionLog {
                 .append("basis", decision.basis() == null ? null : Vocabulary.name(decision.basis()))
                 .append("recordId", decision.recordId())
                 .append("reason", decision.reason());
+    }
+
+    /** Decisions in which {@code agency} asked or was asked, newest first. */
+    public LoggedDecision.Page involving(String agency, int page, int size) {
+        Bson filter = Filters.or(Filters.eq("requester.agency", agency), Filters.eq("agenciesAsked", agency));
+        List<LoggedDecision> found = new ArrayList<>();
+        decisions.find(filter).sort(Sorts.descending("decidedAt")).skip(page * size).limit(size)
+                .forEach(doc -> found.add(read(doc)));
+        return new LoggedDecision.Page(found, page, size, decisions.countDocuments(filter));
+    }
+
+    private static LoggedDecision read(Document doc) {
+        Document requester = doc.get("requester", Document.class);
+        Date expires = doc.getDate("grantExpiresAt");
+        return new LoggedDecision(doc.getString("_id"), requester.getString("user"), requester.getString("agency"),
+                requester.getList("roles", String.class, List.of()), doc.getString("subjectDigest"),
+                doc.getString("purpose"), doc.getList("agenciesAsked", String.class, List.of()),
+                doc.getList("categoriesAsked", String.class, List.of()),
+                doc.getList("outcomes", Document.class, List.of()).stream().map(o -> new LoggedDecision.Answer(
+                        o.getString("agency"), o.getString("outcome"), o.getList("categories", String.class, List.of()),
+                        o.getString("basis"), o.getString("recordId"), o.getString("reason"))).toList(),
+                doc.getString("breakGlassSessionId"), doc.getString("grantId"),
+                expires == null ? null : expires.toInstant(), doc.getDate("decidedAt").toInstant());
     }
 }

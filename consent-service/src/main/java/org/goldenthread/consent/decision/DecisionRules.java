@@ -2,70 +2,81 @@ package org.goldenthread.consent.decision;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.goldenthread.consent.breakglass.BreakGlassSession;
+import org.goldenthread.consent.common.Categories;
 import org.goldenthread.consent.consent.ConsentRecord;
 import org.goldenthread.consent.consent.Provision;
 import org.goldenthread.consent.consent.ProvisionType;
+import org.goldenthread.consent.isa.SharingAgreement;
 import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
 import org.goldenthread.proto.common.v1.Purpose;
 
 /**
- * The consent rules for one data holder (ARCHITECTURE.md §3), deny by default: the provisions of
- * every record in force that apply to this source, recipient and purpose are combined; permitted
- * categories are the union of the applying permits minus everything an applying deny names (a
- * deny always beats a permit, UK GDPR art. 7(3) and the subject's stated limits), narrowed to the
- * categories asked for. Pure: no I/O, no clock of its own.
+ * The rules for one data holder (ARCHITECTURE.md §3), deny by default. What may be released is
+ * the union of everything in force that applies to this source, recipient and purpose — consent
+ * permit provisions (CONSENT), sharing agreements (PUBLIC_TASK), the requester's break-glass
+ * session for SAFEGUARDING (VITAL_INTERESTS) — narrowed to the categories asked for, minus every
+ * category an applying consent deny names. A deny beats every permit, of any basis: it is the
+ * subject's stated limit (UK GDPR art. 21 objection; art. 7(3) withdrawal), and break-glass is
+ * for the absence of a basis, not for overriding a recorded refusal. Pure: no I/O, no clock.
  */
 public final class DecisionRules {
 
-    /** Every real category: what an empty category list in a provision means. */
-    public static final Set<DataCategory> ALL_CATEGORIES = Arrays.stream(DataCategory.values())
-            .filter(c -> c != DataCategory.DATA_CATEGORY_UNSPECIFIED && c != DataCategory.UNRECOGNIZED)
-            .collect(Collectors.toUnmodifiableSet());
+    /** Every real category: what an empty category list in a consent provision means. */
+    public static final Set<DataCategory> ALL_CATEGORIES = Categories.ALL;
 
     private DecisionRules() {
     }
 
     /**
-     * @param source the agency holding the data
      * @param recipient the requester's agency
      * @param wanted categories asked for; empty = whatever is permitted
-     * @param consents the subject's consent records, newest first, any status
      */
     public static AgencyDecision decide(String source, String recipient, Purpose purpose, Set<DataCategory> wanted,
-            List<ConsentRecord> consents, Instant now) {
-        Set<DataCategory> permitted = EnumSet.noneOf(DataCategory.class);
+            Grounds grounds, Instant now) {
         Set<DataCategory> denied = EnumSet.noneOf(DataCategory.class);
         List<Permit> permits = new ArrayList<>();
-        for (ConsentRecord consent : consents) {
+        for (ConsentRecord consent : grounds.consents()) {
             if (!consent.inForceAt(now)) {
                 continue;
             }
             for (Provision provision : consent.provisions()) {
-                if (!provision.appliesTo(source, recipient, purpose)) {
-                    continue;
+                if (provision.appliesTo(source, recipient, purpose)) {
+                    Set<DataCategory> covered = provision.categories().isEmpty() ? ALL_CATEGORIES : provision.categories();
+                    if (provision.type() == ProvisionType.PERMIT) {
+                        permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_CONSENT, consent.id(), covered));
+                    } else {
+                        denied.addAll(covered);
+                    }
                 }
-                Set<DataCategory> covered = provision.categories().isEmpty() ? ALL_CATEGORIES : provision.categories();
-                if (provision.type() == ProvisionType.PERMIT) {
-                    permitted.addAll(covered);
-                    permits.add(new Permit(consent.id(), covered));
-                } else {
-                    denied.addAll(covered);
+            }
+        }
+        for (SharingAgreement isa : grounds.agreements()) {
+            if (isa.inForceAt(now) && isa.appliesTo(source, recipient, purpose)) {
+                permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK, isa.id(), isa.categories()));
+            }
+        }
+        if (purpose == Purpose.PURPOSE_SAFEGUARDING) {
+            for (BreakGlassSession session : grounds.sessions()) {
+                if (session.activeAt(now) && session.covers(source, recipient)) {
+                    permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_VITAL_INTERESTS, session.id(), ALL_CATEGORIES));
                 }
             }
         }
         if (permits.isEmpty()) {
-            return AgencyDecision.deny(source, "no consent covers " + source + " sharing with " + recipient
+            return AgencyDecision.deny(source, breakGlassEnded(source, recipient, purpose, grounds, now)
+                    + "no consent or sharing agreement covers " + source + " sharing with " + recipient
                     + " for " + Vocabulary.name(purpose));
         }
-        Set<DataCategory> sought = EnumSet.copyOf(permitted);
+        Set<DataCategory> sought = EnumSet.noneOf(DataCategory.class);
+        permits.forEach(p -> sought.addAll(p.covered()));
         if (!wanted.isEmpty()) {
             sought.retainAll(wanted);
         }
@@ -73,22 +84,56 @@ public final class DecisionRules {
         result.addAll(sought);
         result.removeAll(denied);
         if (!result.isEmpty()) {
-            String recordId = permits.stream().filter(p -> p.covered().stream().anyMatch(result::contains))
-                    .findFirst().orElseThrow().consentId();
-            return AgencyDecision.permit(source, result, LawfulBasis.LAWFUL_BASIS_CONSENT, recordId);
+            return permit(source, result, permits);
         }
         if (sought.isEmpty()) {
-            return AgencyDecision.deny(source, "consent does not cover " + names(wanted) + " from " + source
-                    + " to " + recipient + " for " + Vocabulary.name(purpose));
+            boolean special = wanted.stream().anyMatch(Categories.SPECIAL::contains)
+                    && permits.stream().anyMatch(p -> p.basis() == LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK);
+            return AgencyDecision.deny(source, "no consent or sharing agreement covers " + names(wanted) + " from "
+                    + source + " to " + recipient + " for " + Vocabulary.name(purpose)
+                    + (special ? " (an agreement shares health or substance-misuse data only where it names it)" : ""));
         }
         String what = denied.containsAll(ALL_CATEGORIES) ? "all sharing" : names(sought);
         return AgencyDecision.deny(source, "consent denies " + what + " from " + source + " to " + recipient);
+    }
+
+    /**
+     * The basis named is the weakest one the release needs: consent when consent alone covers it,
+     * else the agreement, else break-glass — so a release that leans on break-glass is always
+     * recorded (and reviewed) as such. The record is the first of that basis covering any of it.
+     */
+    private static AgencyDecision permit(String source, Set<DataCategory> result, List<Permit> permits) {
+        Set<DataCategory> covered = EnumSet.noneOf(DataCategory.class);
+        for (LawfulBasis basis : List.of(LawfulBasis.LAWFUL_BASIS_CONSENT, LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK,
+                LawfulBasis.LAWFUL_BASIS_VITAL_INTERESTS)) {
+            Set<DataCategory> before = EnumSet.copyOf(covered);
+            permits.stream().filter(p -> p.basis() == basis).forEach(p -> covered.addAll(p.covered()));
+            if (covered.containsAll(result)) {
+                Permit named = permits.stream()
+                        .filter(p -> p.basis() == basis && p.covered().stream()
+                                .anyMatch(c -> result.contains(c) && !before.contains(c)))
+                        .findFirst().orElseThrow();
+                return AgencyDecision.permit(source, result, basis, named.recordId());
+            }
+        }
+        throw new IllegalStateException("permitted categories not covered by any permit");
+    }
+
+    private static String breakGlassEnded(String source, String recipient, Purpose purpose, Grounds grounds,
+            Instant now) {
+        if (purpose != Purpose.PURPOSE_SAFEGUARDING) {
+            return "";
+        }
+        return grounds.sessions().stream()
+                .filter(s -> s.covers(source, recipient) && !now.isBefore(s.endsAt()))
+                .map(s -> "break-glass ended at " + s.endsAt() + "; ")
+                .findFirst().orElse("");
     }
 
     private static String names(Collection<DataCategory> categories) {
         return categories.stream().sorted().map(Vocabulary::name).collect(Collectors.joining(", "));
     }
 
-    private record Permit(String consentId, Set<DataCategory> covered) {
+    private record Permit(LawfulBasis basis, String recordId, Set<DataCategory> covered) {
     }
 }

@@ -10,20 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.goldenthread.consent.breakglass.BreakGlassService;
+import org.goldenthread.consent.breakglass.BreakGlassSession;
 import org.goldenthread.consent.consent.ConsentRecord;
 import org.goldenthread.consent.consent.ConsentStore;
 import org.goldenthread.consent.consent.SubjectTokens;
 import org.goldenthread.consent.grant.GrantIssuer;
 import org.goldenthread.consent.grant.IssuedGrant;
+import org.goldenthread.consent.isa.IsaStore;
 import org.goldenthread.federation.grant.SubjectDigest;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.Purpose;
 import org.springframework.stereotype.Service;
 
 /**
  * Answers "may these agencies release what about this subject to this requester, for this
  * purpose?", issues the access grant for whatever is permitted, and logs the decision. Reads the
- * consent store on every call, so a withdrawal binds the very next decision.
+ * consents, agreements and break-glass sessions on every call, so a withdrawal binds the very
+ * next decision. A break-glass justification opens a session (and its reviews) before deciding.
  */
 @Service
 public class DecisionService {
@@ -32,14 +37,18 @@ public class DecisionService {
     static final int MAX_CONSENTS_PER_SUBJECT = 200;
 
     private final ConsentStore consents;
+    private final IsaStore agreements;
+    private final BreakGlassService breakGlass;
     private final GrantIssuer grants;
     private final DecisionLog log;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    public DecisionService(ConsentStore consents, GrantIssuer grants, DecisionLog log, Clock clock,
-            MeterRegistry meters) {
+    public DecisionService(ConsentStore consents, IsaStore agreements, BreakGlassService breakGlass,
+            GrantIssuer grants, DecisionLog log, Clock clock, MeterRegistry meters) {
         this.consents = consents;
+        this.agreements = agreements;
+        this.breakGlass = breakGlass;
         this.grants = grants;
         this.log = log;
         this.clock = clock;
@@ -51,14 +60,25 @@ public class DecisionService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         String decisionId = UUID.randomUUID().toString();
         String subjectDigest = SubjectDigest.of(request.subjectTokens());
+        List<BreakGlassSession> sessions = List.of();
+        String sessionId = null;
+        if (request.purpose() == Purpose.PURPOSE_SAFEGUARDING) {
+            if (request.breakGlassJustification() != null) {
+                sessionId = breakGlass.open(requester, subjectDigest, request.agencies(),
+                        request.breakGlassJustification(), now).id();
+            }
+            sessions = breakGlass.sessionsOf(requester, subjectDigest, now);
+        }
+        // Read on every decision, never cached: a withdrawal or termination binds the very next one.
         List<ConsentRecord> records = consents.findBySubject(SubjectTokens.keys(request.subjectTokens()),
                 MAX_CONSENTS_PER_SUBJECT);
+        Grounds grounds = new Grounds(records, agreements.findBySources(request.agencies()), sessions);
         List<AgencyDecision> answers = new ArrayList<>();
         Map<String, Set<DataCategory>> scopes = new LinkedHashMap<>();
         Map<String, LawfulBasis> bases = new LinkedHashMap<>();
         for (String source : request.agencies()) {
             AgencyDecision answer = DecisionRules.decide(source, requester.agency(), request.purpose(),
-                    request.categories(), records, now);
+                    request.categories(), grounds, now);
             answers.add(answer);
             if (answer.outcome() == Outcome.PERMIT) {
                 scopes.put(source, answer.categories());
@@ -70,7 +90,7 @@ public class DecisionService {
                 request.purpose(), subjectDigest, scopes, bases, now);
         ConsentDecision decision = new ConsentDecision(decisionId, request.purpose(),
                 grant == null ? null : grant.compactJws(), grant == null ? null : grant.expiresAt(), answers);
-        log.append(decision, requester, subjectDigest, request, now);
+        log.append(decision, requester, subjectDigest, request, sessionId, now);
         return decision;
     }
 }

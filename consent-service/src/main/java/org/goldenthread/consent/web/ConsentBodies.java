@@ -3,14 +3,12 @@ package org.goldenthread.consent.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.goldenthread.consent.consent.Evidence;
 import org.goldenthread.consent.consent.EvidenceKind;
 import org.goldenthread.consent.consent.NewConsent;
 import org.goldenthread.consent.consent.Provision;
 import org.goldenthread.consent.consent.ProvisionType;
 import org.goldenthread.consent.decision.Requester;
-import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.federation.linkage.InvalidIdentifierException;
 import org.goldenthread.federation.linkage.LinkageTokens;
 import org.goldenthread.federation.linkage.PersonIdentifiers;
@@ -41,8 +39,8 @@ final class ConsentBodies {
                     parse(ProvisionType.class, p.type(), "provisions[" + i + "].type"),
                     Set.copyOf(orEmpty(p.sources())),
                     Set.copyOf(orEmpty(p.recipients())),
-                    orEmpty(p.purposes()).stream().map(Vocabulary::purpose).collect(Collectors.toSet()),
-                    orEmpty(p.categories()).stream().map(Vocabulary::category).collect(Collectors.toSet())));
+                    Terms.purposes(p.purposes(), "provisions[" + i + "].purposes"),
+                    Terms.categories(p.categories(), "provisions[" + i + "].categories")));
         }
         return new NewConsent(tokens(body.subject(), linkage), body.period().start(), body.period().end(),
                 evidence, provisions, recorder.user(), recorder.agency());

@@ -7,12 +7,19 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** {@code POST /decisions}; the requester comes from the forwarded user token, never from here. */
+/**
+ * {@code POST /decisions}; the requester comes from the forwarded user token, never from here.
+ * {@code breakGlassJustification} (optional, SAFEGUARDING only) opens a break-glass session.
+ */
 record DecisionBody(
         @NotNull @Size(min = 1, max = 8) List<@NotNull @Valid TokenBody> subjectTokens,
         @NotBlank @Size(max = 40) String purpose,
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Pattern(regexp = ConsentBody.AGENCY_ID) String> agencies,
-        @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories) {
+        @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories,
+        @Size(max = 2000) String breakGlassJustification) {
+
+    /** Long enough to say what the emergency is (ARCHITECTURE.md §3). */
+    static final int MIN_JUSTIFICATION = 20;
 
     /** A linkage token as sent; its value is pseudonymous personal data and is never logged or stored. */
     record TokenBody(

@@ -4,15 +4,13 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.goldenthread.consent.consent.SubjectTokens;
 import org.goldenthread.consent.decision.DecisionRequest;
 import org.goldenthread.consent.decision.DecisionService;
-import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.platform.web.RequestRejectedException;
 import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
+import org.goldenthread.proto.common.v1.Purpose;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,11 +33,26 @@ class DecisionController {
     @PostMapping("/decisions")
     DecisionView decide(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DecisionBody body) {
         var requester = Callers.of(token);
-        var request = new DecisionRequest(tokens(body.subjectTokens()), Vocabulary.purpose(body.purpose()),
-                List.copyOf(new LinkedHashSet<>(body.agencies())),
-                body.categories() == null ? Set.of()
-                        : body.categories().stream().map(Vocabulary::category).collect(Collectors.toSet()));
+        Purpose purpose = Terms.purpose(body.purpose(), "purpose");
+        var request = new DecisionRequest(tokens(body.subjectTokens()), purpose,
+                List.copyOf(new LinkedHashSet<>(body.agencies())), Terms.categories(body.categories(), "categories"),
+                justification(body.breakGlassJustification(), purpose));
         return DecisionView.of(decisions.decide(requester, request));
+    }
+
+    private static String justification(String sent, Purpose purpose) {
+        if (sent == null) {
+            return null;
+        }
+        String justification = sent.strip();
+        if (justification.length() < DecisionBody.MIN_JUSTIFICATION) {
+            throw RequestRejectedException.invalid("breakGlassJustification",
+                    "must say why, in at least " + DecisionBody.MIN_JUSTIFICATION + " characters");
+        }
+        if (purpose != Purpose.PURPOSE_SAFEGUARDING) {
+            throw RequestRejectedException.invalid("breakGlassJustification", "break-glass is only for SAFEGUARDING");
+        }
+        return justification;
     }
 
     private static List<LinkageToken> tokens(List<DecisionBody.TokenBody> sent) {

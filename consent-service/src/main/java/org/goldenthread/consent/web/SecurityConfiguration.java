@@ -10,8 +10,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Every call needs a Golden Thread access token except the grant JWKS (nodes fetch it) and the
- * operations endpoints. Recording consent is key-worker or team-manager work; agency checks
- * (who may withdraw or read a record) need the record and live in the controllers.
+ * operations endpoints. Recording consent is key-worker or team-manager work, changing sharing
+ * agreements agency-admin work, the review queue and decision record DPO work; agency checks (who
+ * may withdraw or read a record) need the record and live in the services and controllers.
  */
 @Configuration
 class SecurityConfiguration {
@@ -20,7 +21,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ProblemJsonWriter problems) throws Exception {
         return ApiSecurity.statelessApi(http, problems, auth -> auth
                         .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/consents").hasAnyRole("KEY_WORKER", "TEAM_MANAGER"))
+                        .requestMatchers(HttpMethod.POST, "/api/consents").hasAnyRole("KEY_WORKER", "TEAM_MANAGER")
+                        .requestMatchers(HttpMethod.GET, "/api/consents/isas", "/api/consents/isas/*").authenticated()
+                        .requestMatchers("/api/consents/isas", "/api/consents/isas/**").hasRole("AGENCY_ADMIN")
+                        .requestMatchers("/api/consents/reviews", "/api/consents/reviews/**").hasRole("DPO")
+                        .requestMatchers("/api/consents/decisions").hasRole("DPO"))
                 .build();
     }
 }

@@ -130,7 +130,7 @@ class DecisionsTest {
             assertThat(withdrawn.json().get("history").toString()).contains("revision=1", "status=ACTIVE");
             assertThat(after.json()).containsEntry("grant", null);
             assertThat(after.body()).contains("\"outcome\":\"DENY\"",
-                    "no consent covers housing sharing with police for CASE_MANAGEMENT");
+                    "no consent or sharing agreement covers housing sharing with police for CASE_MANAGEMENT");
             assertProblem(http.post("/api/consents/" + id + "/withdrawal", keyWorker, "{\"reason\":\"again\"}"),
                     409, "consent-not-active");
         }

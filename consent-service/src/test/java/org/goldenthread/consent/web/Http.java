@@ -40,6 +40,15 @@ final class Http {
         return new Answer(entity.getStatusCode().value(), entity.getHeaders().getContentType(), entity.getBody());
     }
 
+    Answer put(String path, String bearer, String json) {
+        var request = client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json);
+        if (bearer != null) {
+            request = request.header("Authorization", "Bearer " + bearer);
+        }
+        var entity = request.retrieve().toEntity(String.class);
+        return new Answer(entity.getStatusCode().value(), entity.getHeaders().getContentType(), entity.getBody());
+    }
+
     Answer get(String path, String bearer) {
         var request = client.get().uri(path);
         if (bearer != null) {

@@ -1,0 +1,105 @@
+package org.goldenthread.consent.breakglass;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Break-glass sessions and their reviews. Both stay small (a handful a month per locality), so
+ * plain filtered reads are fine; nothing here is on the path of an ordinary decision.
+ */
+@Component
+public class BreakGlassStore {
+
+    private final MongoCollection<Document> sessions;
+    private final MongoCollection<Document> reviews;
+
+    public BreakGlassStore(MongoDatabase database) {
+        this.sessions = database.getCollection("break_glass_sessions");
+        this.reviews = database.getCollection("break_glass_reviews");
+    }
+
+    /** The review entries first, then the session: a session is never live without its reviews. */
+    void open(BreakGlassSession session, List<BreakGlassReview> pending) {
+        pending.forEach(r -> reviews.insertOne(review(r)));
+        sessions.insertOne(new Document("_id", session.id())
+                .append("user", session.user())
+                .append("agency", session.agency())
+                .append("subjectDigest", session.subjectDigest())
+                .append("sources", session.sources().stream().sorted().toList())
+                .append("justification", session.justification())
+                .append("startedAt", Date.from(session.startedAt()))
+                .append("endsAt", Date.from(session.endsAt())));
+    }
+
+    /** The user's sessions about this subject that ended after {@code since}. */
+    List<BreakGlassSession> sessions(String user, String agency, String subjectDigest, Instant since) {
+        List<BreakGlassSession> found = new ArrayList<>();
+        sessions.find(Filters.and(Filters.eq("user", user), Filters.eq("agency", agency),
+                        Filters.eq("subjectDigest", subjectDigest), Filters.gt("endsAt", Date.from(since))))
+                .sort(Sorts.descending("startedAt"))
+                .forEach(d -> found.add(new BreakGlassSession(d.getString("_id"), d.getString("user"),
+                        d.getString("agency"), d.getString("subjectDigest"),
+                        Set.copyOf(d.getList("sources", String.class, List.of())), d.getString("justification"),
+                        d.getDate("startedAt").toInstant(), d.getDate("endsAt").toInstant())));
+        return found;
+    }
+
+    List<BreakGlassReview> reviews(String sourceAgency, boolean pendingOnly, int limit) {
+        List<BreakGlassReview> found = new ArrayList<>();
+        var filter = pendingOnly
+                ? Filters.and(Filters.eq("sourceAgency", sourceAgency), Filters.eq("outcome", null))
+                : Filters.eq("sourceAgency", sourceAgency);
+        reviews.find(filter).sort(Sorts.descending("startedAt")).limit(limit)
+                .forEach(d -> found.add(review(d)));
+        return found;
+    }
+
+    Optional<BreakGlassReview> review(String id) {
+        return Optional.ofNullable(reviews.find(Filters.eq("_id", id)).first()).map(BreakGlassStore::review);
+    }
+
+    /** Records the outcome unless one was recorded already (first DPO wins). */
+    boolean close(String id, ReviewOutcome outcome, String note, String by, Instant at) {
+        return reviews.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("outcome", null)),
+                Updates.combine(Updates.set("outcome", outcome.name()), Updates.set("note", note),
+                        Updates.set("reviewedBy", by), Updates.set("reviewedAt", Date.from(at))))
+                .getModifiedCount() == 1;
+    }
+
+    private static Document review(BreakGlassReview r) {
+        return new Document("_id", r.id())
+                .append("sessionId", r.sessionId())
+                .append("sourceAgency", r.sourceAgency())
+                .append("user", r.user())
+                .append("agency", r.agency())
+                .append("subjectDigest", r.subjectDigest())
+                .append("justification", r.justification())
+                .append("startedAt", Date.from(r.startedAt()))
+                .append("endsAt", Date.from(r.endsAt()))
+                .append("outcome", r.outcome() == null ? null : r.outcome().name())
+                .append("note", r.note())
+                .append("reviewedBy", r.reviewedBy())
+                .append("reviewedAt", r.reviewedAt() == null ? null : Date.from(r.reviewedAt()));
+    }
+
+    private static BreakGlassReview review(Document d) {
+        String outcome = d.getString("outcome");
+        Date reviewedAt = d.getDate("reviewedAt");
+        return new BreakGlassReview(d.getString("_id"), d.getString("sessionId"), d.getString("sourceAgency"),
+                d.getString("user"), d.getString("agency"), d.getString("subjectDigest"), d.getString("justification"),
+                d.getDate("startedAt").toInstant(), d.getDate("endsAt").toInstant(),
+                outcome == null ? null : ReviewOutcome.valueOf(outcome), d.getString("note"), d.getString("reviewedBy"),
+                reviewedAt == null ? null : reviewedAt.toInstant());
+    }
+}
