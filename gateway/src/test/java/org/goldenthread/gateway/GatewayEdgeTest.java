@@ -149,6 +149,19 @@ class GatewayEdgeTest {
     }
 
     @Nested
+    class ApiDescription {
+
+        @Test
+        void publishesTheFederationApiAsOpenApi() {
+            http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.openapi").exists()
+                    .jsonPath("$.paths['/api/federation/subjects/view'].post").exists()
+                    .jsonPath("$.paths['/api/federation/subjects/known-to'].post").exists();
+        }
+    }
+
+    @Nested
     class Metrics {
 
         @Test

@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus", "/actuator/info").permitAll()
                         // Login and key discovery are the identity-service's public surface.
                         .pathMatchers("/api/identity/login", "/.well-known/**").permitAll()
+                        // The API description is public: it describes, it holds no data.
+                        .pathMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(roles)))
