@@ -44,16 +44,18 @@ final class RunningConsentService implements AutoCloseable {
         this.police = identity.token("pc.police", "police", "KEY_WORKER");
     }
 
-    static RunningConsentService boot(Path data) throws Exception {
+    static RunningConsentService boot(Path data, String... extraArgs) throws Exception {
         TestIdentity identity = TestIdentity.start();
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String key = Base64.getEncoder().encodeToString(secret);
-        ConfigurableApplicationContext context = ConsentServiceApplication.application().run(
+        List<String> args = new java.util.ArrayList<>(List.of(
                 "--server.port=0", "--goldenthread.store.data-dir=" + data,
                 "--goldenthread.identity.url=" + identity.url(),
                 "--goldenthread.linkage.key-id=k1", "--goldenthread.linkage.key=" + key,
-                "--logging.structured.format.console=", "--logging.level.root=WARN");
+                "--logging.structured.format.console=", "--logging.level.root=WARN"));
+        args.addAll(List.of(extraArgs));
+        ConfigurableApplicationContext context = ConsentServiceApplication.application().run(args.toArray(String[]::new));
         return new RunningConsentService(identity, context, new LinkageTokens(LinkageKey.fromBase64("k1", key)));
     }
 
@@ -101,10 +103,20 @@ final class RunningConsentService implements AutoCloseable {
     }
 
     static String decisionBody(List<LinkageToken> tokens, String purpose, List<String> agencies, List<String> categories) {
+        return Http.json(decisionRequest(tokens, purpose, agencies, categories));
+    }
+
+    static Map<String, Object> decisionRequest(List<LinkageToken> tokens, String purpose, List<String> agencies,
+            List<String> categories) {
         List<Map<String, String>> sent = tokens.stream().map(t -> Map.of(
                 "kind", t.getKind().name().substring("LINKAGE_TOKEN_KIND_".length()),
                 "keyId", t.getKeyId(), "value", t.getValue())).toList();
-        return Http.json(Map.of("subjectTokens", sent, "purpose", purpose, "agencies", agencies, "categories", categories));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("subjectTokens", sent);
+        request.put("purpose", purpose);
+        request.put("agencies", agencies);
+        request.put("categories", categories);
+        return request;
     }
 
     String recordHale(String nhs, String reference) {
