@@ -52,7 +52,7 @@ public class FederatedViews {
                 .map(Vocabulary::category).collect(Collectors.toUnmodifiableSet());
         GetSubjectRecordRequest ask = GetSubjectRecordRequest.newBuilder()
                 .addAllTokens(decided.tokens()).addAllCategories(granted).build();
-        return nodes.subjectRecord(agency.id(), agency.grpcTarget(), ask, decided.decision().grant(), decided.requestId())
+        return nodes.subjectRecord(agency, ask, decided.decision().grant(), decided.requestId())
                 .map(answer -> answer.screened(granted))
                 .doOnNext(this::reportWithheld);
     }

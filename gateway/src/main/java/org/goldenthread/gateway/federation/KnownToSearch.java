@@ -37,7 +37,7 @@ public class KnownToSearch {
     public Mono<KnownTo> search(KnownToRequest request, Jwt user) {
         return engine.decide(user, request.subject(), "COORDINATION", request.agencies(), List.of("INVOLVEMENT"), null)
                 .flatMap(decided -> Flux.fromIterable(decided.permitted())
-                        .flatMap(agency -> nodes.matchSubject(agency.id(), agency.grpcTarget(),
+                        .flatMap(agency -> nodes.matchSubject(agency,
                                 MatchSubjectRequest.newBuilder().addAllTokens(decided.tokens()).build(),
                                 decided.decision().grant(), decided.requestId()))
                         .collectList()

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.goldenthread.gateway.GatewayProperties;
+import org.goldenthread.gateway.registry.Agency;
 import org.goldenthread.proto.node.v1.CaseNodeGrpc;
 import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
 import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
@@ -52,22 +53,23 @@ class NodeCaller {
     }
 
     /** GetSubjectRecord: the subject's records within the grant. */
-    Mono<NodeAnswer> subjectRecord(String agency, String grpcTarget, GetSubjectRecordRequest request,
+    Mono<NodeAnswer> subjectRecord(Agency agency, GetSubjectRecordRequest request,
             String grant, String requestId) {
-        return this.<GetSubjectRecordResponse>call("GetSubjectRecord", agency, grpcTarget, grant, requestId,
+        return this.<GetSubjectRecordResponse>call("GetSubjectRecord", agency, grant, requestId,
                         (stub, answer) -> stub.getSubjectRecord(request, answer), r -> r.getMatchesCount() > 0)
                 .map(reply -> new NodeAnswer(reply.agency(), reply.status(), reply.reason(), reply.value(), reply.latency()));
     }
 
     /** MatchSubject: whether the node knows the subject, with INVOLVEMENT facts when granted. */
-    Mono<NodeReply<MatchSubjectResponse>> matchSubject(String agency, String grpcTarget, MatchSubjectRequest request,
+    Mono<NodeReply<MatchSubjectResponse>> matchSubject(Agency agency, MatchSubjectRequest request,
             String grant, String requestId) {
-        return call("MatchSubject", agency, grpcTarget, grant, requestId,
+        return call("MatchSubject", agency, grant, requestId,
                 (stub, answer) -> stub.matchSubject(request, answer), r -> r.getMatchesCount() > 0);
     }
 
-    private <R> Mono<NodeReply<R>> call(String operation, String agency, String grpcTarget, String grant, String requestId,
+    private <R> Mono<NodeReply<R>> call(String operation, Agency node, String grant, String requestId,
             Rpc<R> rpc, Predicate<R> found) {
+        String agency = node.id();
         CircuitBreaker breaker = breakers.circuitBreaker("node-" + agency, "node");
         Bulkhead bulkhead = bulkheads.bulkhead("node-" + agency, "node");
         Metadata headers = new Metadata();
@@ -77,7 +79,7 @@ class NodeCaller {
         return Mono.<R>create(sink -> {
                     Context.CancellableContext call = Context.current().withCancellation();
                     sink.onDispose(() -> call.cancel(null));
-                    call.run(() -> rpc.invoke(CaseNodeGrpc.newStub(channels.channelFor(grpcTarget))
+                    call.run(() -> rpc.invoke(CaseNodeGrpc.newStub(channels.channelFor(node))
                             .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                             .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers)), new StreamObserver<>() {
                                 @Override
