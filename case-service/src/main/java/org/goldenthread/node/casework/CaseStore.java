@@ -66,8 +66,9 @@ public class CaseStore {
         });
         CaseFile before = previous[0];
         bySubject.move(saved.id(), before == null ? List.of() : List.of(before.subjectId()), List.of(d.subjectId()));
+        // The caseload is open cases: a closed case leaves its worker's posting, which stays small.
         byLeadWorker.move(saved.id(), before == null || before.leadWorker() == null ? List.of() : List.of(before.leadWorker()),
-                d.leadWorker() == null ? List.of() : List.of(d.leadWorker()));
+                d.leadWorker() == null || d.state() != CaseState.OPEN ? List.of() : List.of(d.leadWorker()));
         return saved;
     }
 
@@ -81,10 +82,10 @@ public class CaseStore {
         return byIds(bySubject.ids(subjectIds)).stream().filter(c -> wanted.contains(c.subjectId())).toList();
     }
 
-    /** Every case whose lead worker is exactly this display name. */
-    public List<CaseFile> ledBy(String leadWorker) {
+    /** The open cases whose lead worker is exactly this display name. */
+    public List<CaseFile> openLedBy(String leadWorker) {
         return byIds(byLeadWorker.ids(List.of(leadWorker))).stream()
-                .filter(c -> leadWorker.equals(c.leadWorker())).toList();
+                .filter(c -> leadWorker.equals(c.leadWorker()) && c.open()).toList();
     }
 
     public List<CaseFile> byIds(Collection<String> ids) {

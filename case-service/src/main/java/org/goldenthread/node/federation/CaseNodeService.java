@@ -1,6 +1,8 @@
 package org.goldenthread.node.federation;
 
 import io.grpc.stub.StreamObserver;
+import org.goldenthread.proto.node.v1.AggregateRequest;
+import org.goldenthread.proto.node.v1.AggregateResponse;
 import org.goldenthread.proto.node.v1.CaseNodeGrpc;
 import org.goldenthread.proto.node.v1.GetAccessLogRequest;
 import org.goldenthread.proto.node.v1.GetAccessLogResponse;
@@ -11,9 +13,9 @@ import org.goldenthread.proto.node.v1.MatchSubjectResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code goldenthread.node.v1.CaseNode}, thin: one handler per RPC. SubmitReferral,
- * UpdateReferral and Aggregate are not overridden, so they answer UNIMPLEMENTED (the generated
- * default) until their issues land; no fake answers.
+ * {@code goldenthread.node.v1.CaseNode}, thin: one handler per RPC. SubmitReferral and
+ * UpdateReferral are not overridden, so they answer UNIMPLEMENTED (the generated default) until
+ * their issue lands; no fake answers.
  */
 @Component
 class CaseNodeService extends CaseNodeGrpc.CaseNodeImplBase {
@@ -21,12 +23,19 @@ class CaseNodeService extends CaseNodeGrpc.CaseNodeImplBase {
     private final MatchSubjectHandler matchSubject;
     private final GetSubjectRecordHandler getSubjectRecord;
     private final GetAccessLogHandler getAccessLog;
+    private final AggregateHandler aggregate;
 
     CaseNodeService(MatchSubjectHandler matchSubject, GetSubjectRecordHandler getSubjectRecord,
-            GetAccessLogHandler getAccessLog) {
+            GetAccessLogHandler getAccessLog, AggregateHandler aggregate) {
         this.matchSubject = matchSubject;
         this.getSubjectRecord = getSubjectRecord;
         this.getAccessLog = getAccessLog;
+        this.aggregate = aggregate;
+    }
+
+    @Override
+    public void aggregate(AggregateRequest request, StreamObserver<AggregateResponse> out) {
+        aggregate.handle(request, out);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.goldenthread.node.federation;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
@@ -17,6 +18,7 @@ import org.goldenthread.node.audit.AuditOutcome;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
+import org.goldenthread.proto.common.v1.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,8 @@ class FederationCalls {
 
     private static final Logger log = LoggerFactory.getLogger(FederationCalls.class);
     private static final int MAX_TOKENS = 32;
+    private static final LinkageToken NO_SUBJECT = LinkageToken.newBuilder()
+            .setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS).setKeyId("none").setValue("no-subject").build();
 
     private final GrantVerifier verifier;
     private final AuditLog audit;
@@ -49,29 +53,62 @@ class FederationCalls {
         Release<T> perform(AccessGrant grant) throws FederationRefusal;
     }
 
+    /** A call about one subject: the grant must be bound to the request's own tokens. */
     <T> void serve(String operation, List<LinkageToken> tokens, List<DataCategory> asked, StreamObserver<T> out,
             Work<T> work) {
-        String requestId = CallMetadata.requestId();
-        String digest = "";
-        try {
+        String[] digest = {""};
+        run(operation, asked, out, digest, () -> {
             checkTokens(tokens);
             checkCategories(asked);
-            digest = SubjectDigest.of(tokens);
-            AccessGrant grant = verify(tokens);
+            digest[0] = SubjectDigest.of(tokens);
+            return verify(tokens);
+        }, work);
+    }
+
+    /**
+     * A call about no one in particular (Aggregate): every check of {@link #serve} but the subject
+     * digest, and the grant must be for {@code purpose}.
+     */
+    <T> void serveWithoutSubject(String operation, Purpose purpose, StreamObserver<T> out, Work<T> work) {
+        run(operation, List.of(), out, new String[] {""}, () -> {
+            AccessGrant grant = verifyIgnoringSubject();
+            if (grant.purpose() != purpose) {
+                throw FederationRefusal.permissionDenied("WRONG_PURPOSE",
+                        operation + " answers only for purpose " + Vocabulary.name(purpose), grant);
+            }
+            return grant;
+        }, work);
+    }
+
+    @FunctionalInterface
+    private interface Admission {
+        AccessGrant admit() throws FederationRefusal;
+    }
+
+    private <T> void run(String operation, List<DataCategory> asked, StreamObserver<T> out, String[] digest,
+            Admission admission, Work<T> work) {
+        String requestId = CallMetadata.requestId();
+        try {
+            AccessGrant grant = admission.admit();
             Release<T> release = work.perform(grant);
+            if (Context.current().isCancelled()) {
+                // Past the caller's deadline (or cancelled): nothing is sent, so nothing is released.
+                throw new FederationRefusal(Status.Code.DEADLINE_EXCEEDED, "DEADLINE_EXCEEDED",
+                        "the call's deadline passed before the node answered", grant);
+            }
             audit.append(event(operation, AuditOutcome.RELEASED, grant, release.categories(), release.recordIds(),
-                    "", requestId, digest));
+                    "", requestId, digest[0]));
             count(operation, AuditOutcome.RELEASED, "");
             out.onNext(release.response());
             out.onCompleted();
         } catch (FederationRefusal refusal) {
             audit.append(event(operation, AuditOutcome.REFUSED, refusal.grant(), asked, List.of(),
-                    refusal.reason(), requestId, digest));
+                    refusal.reason(), requestId, digest[0]));
             count(operation, AuditOutcome.REFUSED, refusal.reason());
             out.onError(refusal.toStatus());
         } catch (RuntimeException e) {
             log.error("{} failed with {}", operation, e.getClass().getName());
-            recordFailure(operation, asked, requestId, digest);
+            recordFailure(operation, asked, requestId, digest[0]);
             count(operation, AuditOutcome.REFUSED, "INTERNAL_ERROR");
             out.onError(Status.INTERNAL.withDescription("the node could not answer").asRuntimeException());
         }
@@ -92,6 +129,22 @@ class FederationCalls {
             // Past the signature check the claims are genuine, so the refusal can say whose grant it was.
             AccessGrant genuine = e.reason().unauthenticated() ? null : claimsOf(jws);
             throw new FederationRefusal(code, e.reason().name(), e.getMessage(), genuine);
+        }
+    }
+
+    /**
+     * The shared verifier always compares the subject digest. Presented with a token no grant can
+     * be bound to, it refuses a grant that passed every other check (signature, issuer, expiry,
+     * lifetime, audience) with WRONG_SUBJECT, and only then; so that refusal is the acceptance here.
+     */
+    private AccessGrant verifyIgnoringSubject() throws FederationRefusal {
+        try {
+            return verify(List.of(NO_SUBJECT));
+        } catch (FederationRefusal refusal) {
+            if ("WRONG_SUBJECT".equals(refusal.reason()) && refusal.grant() != null) {
+                return refusal.grant();
+            }
+            throw refusal;
         }
     }
 

@@ -9,6 +9,8 @@ import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.goldenthread.node.NodeProperties;
 import org.goldenthread.proto.node.v1.CaseNodeGrpc;
@@ -32,6 +34,7 @@ public class NodeGrpcServer implements SmartLifecycle {
     private final CaseNodeService caseNode;
     private final HealthStatusManager health = new HealthStatusManager();
     private volatile Server server;
+    private ScheduledExecutorService deadlineTimers;
 
     public NodeGrpcServer(NodeProperties properties, CaseNodeService caseNode) {
         this.settings = properties.grpc();
@@ -43,9 +46,16 @@ public class NodeGrpcServer implements SmartLifecycle {
         if (server != null) {
             return;
         }
+        deadlineTimers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "node-call-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
             server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.address(), settings.port()))
-                    .addService(ServerInterceptors.intercept(caseNode, new CallMetadata()))
+                    .maxInboundMessageSize((int) settings.maxInboundMessageSize().toBytes())
+                    .maxInboundMetadataSize(16 * 1024)
+                    .addService(ServerInterceptors.intercept(caseNode, new CallMetadata(settings.maxCallDuration(), deadlineTimers)))
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .build()
@@ -75,6 +85,7 @@ public class NodeGrpcServer implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         server = null;
+        deadlineTimers.shutdownNow();
     }
 
     @Override

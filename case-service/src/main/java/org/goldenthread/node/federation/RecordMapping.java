@@ -105,6 +105,15 @@ final class RecordMapping {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
+    /** A protobuf timestamp as an instant; out-of-range values are clamped by the Instant range check. */
+    static Instant instant(Timestamp timestamp) throws FederationRefusal {
+        try {
+            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            throw FederationRefusal.invalidArgument("BAD_TIMESTAMP", "a timestamp is out of range");
+        }
+    }
+
     private static String text(String value) {
         return Objects.requireNonNullElse(value, "");
     }

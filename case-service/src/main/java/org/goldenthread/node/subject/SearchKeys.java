@@ -8,10 +8,12 @@ import java.util.Set;
 import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
- * The keys a person is filed under for the staff's search: the Double Metaphone codes (primary and
- * alternate) of every name, the date of birth, and the NHS and National Insurance numbers. A name
- * spelt differently but said alike shares a code, so the index finds it; the search then ranks
- * the candidates by edit distance.
+ * The keys a person is filed under for the staff's search: for each family name (current and
+ * previous), its Double Metaphone codes (primary and alternate) with the given name's initial; the
+ * date of birth; the NHS and National Insurance numbers. A name spelt differently but said alike
+ * shares a code, so the index finds it; the search then ranks candidates by edit distance. Why the
+ * initial: a key's posting list is one document rewritten on every save, so no key may be shared
+ * by a large part of the population (a bare "SMITH" would be 1% of a million persons).
  */
 public final class SearchKeys {
 
@@ -22,7 +24,11 @@ public final class SearchKeys {
 
     static List<String> of(SubjectDetails d) {
         Set<String> keys = new LinkedHashSet<>();
-        names(d).forEach(name -> keys.addAll(forName(name)));
+        List<String> given = words(nonNull(d.givenName()));
+        char initial = given.isEmpty() ? '_' : given.get(0).charAt(0);
+        List<String> families = new java.util.ArrayList<>(words(nonNull(d.familyName())));
+        d.previousNames().forEach(n -> families.addAll(words(n)));
+        families.forEach(family -> keys.addAll(forName(family, initial)));
         if (d.dateOfBirth() != null) {
             keys.add(forDateOfBirth(d.dateOfBirth().toString()));
         }
@@ -45,17 +51,36 @@ public final class SearchKeys {
         return List.copyOf(names);
     }
 
-    static Set<String> forName(String word) {
+    /** The keys of a family name said like {@code family} with a given name starting {@code initial}. */
+    static Set<String> forName(String family, char initial) {
         Set<String> keys = new LinkedHashSet<>();
+        for (String code : phonetic(family)) {
+            keys.add("name:" + code + "|" + initial);
+        }
+        return keys;
+    }
+
+    /** The keys of a family name said like {@code family}, whatever the given name. */
+    static Set<String> forFamilyName(String family) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (char initial = 'A'; initial <= 'Z'; initial++) {
+            keys.addAll(forName(family, initial));
+        }
+        keys.addAll(forName(family, '_'));
+        return keys;
+    }
+
+    private static Set<String> phonetic(String word) {
+        Set<String> codes = new LinkedHashSet<>();
         String primary = METAPHONE.doubleMetaphone(word);
         String alternate = METAPHONE.doubleMetaphone(word, true);
         if (primary != null && !primary.isEmpty()) {
-            keys.add("name:" + primary);
+            codes.add(primary);
         }
         if (alternate != null && !alternate.isEmpty()) {
-            keys.add("name:" + alternate);
+            codes.add(alternate);
         }
-        return keys;
+        return codes;
     }
 
     static String forDateOfBirth(String isoDate) {

@@ -32,7 +32,9 @@ import org.goldenthread.proto.common.v1.LawfulBasis;
 import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.MatchStrength;
 import org.goldenthread.proto.common.v1.Purpose;
+import org.goldenthread.proto.node.v1.AggregateMetric;
 import org.goldenthread.proto.node.v1.AggregateRequest;
+import org.goldenthread.proto.node.v1.AggregateResponse;
 import org.goldenthread.proto.node.v1.CaseNodeGrpc;
 import org.goldenthread.proto.node.v1.GetAccessLogRequest;
 import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
@@ -74,6 +76,12 @@ class CaseNodeFederationTest {
                 {"description":"Attend bail appointment","ownerAgency":"police","dueDate":"2026-02-01","status":"OPEN"}""");
         put(officer, "/api/cases/C-MH/actions/A2", """
                 {"description":"See liaison nurse","ownerAgency":"mentalhealth","dueDate":"2026-02-02","status":"OPEN"}""");
+        put(officer, "/api/subjects/ANON", """
+                {"familyName":"Marsh","givenName":"Dee","dateOfBirth":"1990-07-07"}""");
+        for (int i = 1; i <= 6; i++) {
+            put(officer, "/api/cases/C-ASB-" + i, caseJson("ASB", "RED").replace("\"TOM\"", "\"ANON\"")
+                    .replace("offender", "asb").replace("PC Jones", "PC Marsh"));
+        }
         tom = node.linkage().tokensFor(new PersonIdentifiers("9434765919", null, "Hale", "Tom",
                 LocalDate.of(2006, 5, 1), "LS6 2AB"));
         karen = node.linkage().tokensFor(new PersonIdentifiers(null, null, "Hale", "Karen",
@@ -332,10 +340,76 @@ class CaseNodeFederationTest {
         }
 
         @Test
-        void answersUnimplementedForAggregatesHonestly() {
-            assertThatThrownBy(() -> stub(node.issuers.grant(grant(CRIME))).aggregate(AggregateRequest.getDefaultInstance()))
+        void answersUnimplementedForReferralsHonestly() {
+            assertThatThrownBy(() -> stub(node.issuers.grant(grant(CRIME))).submitReferral(
+                    org.goldenthread.proto.node.v1.SubmitReferralRequest.getDefaultInstance()))
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
                             e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+        }
+
+        @Test
+        void refusesAMessageOverTheSizeLimit() {
+            var huge = GetSubjectRecordRequest.newBuilder().addAllTokens(tom).setPageToken("x".repeat(5_000_000));
+            assertThatThrownBy(() -> record(node.issuers.grant(grant(CRIME)), huge))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isIn(Status.Code.RESOURCE_EXHAUSTED, Status.Code.CANCELLED,
+                                    Status.Code.UNAVAILABLE, Status.Code.INTERNAL));
+        }
+    }
+
+    @Nested
+    class Aggregates {
+
+        static AccessGrant outcomeGrant(String audience, Purpose purpose, DataCategory... scope) {
+            Instant now = Instant.now();
+            return new AccessGrant(UUID.randomUUID().toString(), "olu.outcomes", "council", purpose, "no-subject",
+                    Map.of(audience, Set.of(scope)), Map.of(audience, LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK), now, now.plusSeconds(60));
+        }
+
+        static AggregateResponse aggregate(AccessGrant grant, AggregateMetric metric) {
+            return stub(node.issuers.grant(grant)).aggregate(AggregateRequest.newBuilder().setMetric(metric).build());
+        }
+
+        @Test
+        void suppressesCountsFromOneToFour() {
+            var response = aggregate(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE, CRIME, MENTAL,
+                    DataCategory.DATA_CATEGORY_ASB), AggregateMetric.AGGREGATE_METRIC_OPEN_CASES);
+            assertThat(response.getBucketsList()).extracting(b -> b.getKey() + "=" + b.getCount() + (b.getSuppressed() ? "<5" : ""))
+                    .containsExactly("asb=6", "liaison-diversion=0<5", "offender=0<5");
+            assertThat(lastAuditEntry().operation()).isEqualTo("Aggregate");
+            assertThat(lastAuditEntry().outcome()).isEqualTo(AuditOutcome.RELEASED);
+        }
+
+        @Test
+        void countsOnlyTheCategoriesTheGrantGives() {
+            var response = aggregate(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE,
+                    DataCategory.DATA_CATEGORY_ASB), AggregateMetric.AGGREGATE_METRIC_CASES_BY_RAG);
+            assertThat(response.getBucketsList()).extracting(b -> b.getKey() + "=" + b.getCount()).containsExactly("RED=6");
+        }
+
+        @Test
+        void refusesAggregatesForAnyOtherPurpose() {
+            assertRefused(() -> aggregate(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_CASE_MANAGEMENT, CRIME),
+                    AggregateMetric.AGGREGATE_METRIC_OPEN_CASES), Status.Code.PERMISSION_DENIED, "WRONG_PURPOSE");
+        }
+
+        @Test
+        void refusesAnAggregateGrantForAnotherAgency() {
+            assertRefused(() -> aggregate(outcomeGrant("housing", Purpose.PURPOSE_OUTCOME_EVIDENCE, CRIME),
+                    AggregateMetric.AGGREGATE_METRIC_OPEN_CASES), Status.Code.PERMISSION_DENIED, "WRONG_AUDIENCE");
+        }
+
+        @Test
+        void refusesAForgedAggregateGrant() {
+            assertRefused(() -> stub(node.issuers.forgedGrant(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE, CRIME)))
+                    .aggregate(AggregateRequest.newBuilder().setMetric(AggregateMetric.AGGREGATE_METRIC_OPEN_CASES).build()),
+                    Status.Code.UNAUTHENTICATED, "BAD_SIGNATURE");
+        }
+
+        @Test
+        void refusesAnUnknownMetric() {
+            assertRefused(() -> aggregate(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE, CRIME),
+                    AggregateMetric.AGGREGATE_METRIC_UNSPECIFIED), Status.Code.INVALID_ARGUMENT, "BAD_METRIC");
         }
     }
 }

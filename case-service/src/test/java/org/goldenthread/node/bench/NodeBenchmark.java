@@ -1,0 +1,143 @@
+package org.goldenthread.node.bench;
+
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.Document;
+import org.goldenthread.federation.grant.AccessGrant;
+import org.goldenthread.federation.grant.SubjectDigest;
+import org.goldenthread.node.TestNode;
+import org.goldenthread.node.casework.CaseStore;
+import org.goldenthread.node.casework.EventStore;
+import org.goldenthread.node.subject.SubjectStore;
+import org.goldenthread.proto.common.v1.DataCategory;
+import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.common.v1.Purpose;
+import org.goldenthread.proto.node.v1.CaseNodeGrpc;
+import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
+import org.goldenthread.proto.node.v1.MatchSubjectRequest;
+
+/**
+ * Generates a synthetic agency of {@code subjects} persons (one case and {@code events} events
+ * each) in the embedded store under {@code data}, or reuses it when already there, then times
+ * MatchSubject and GetSubjectRecord over gRPC on loopback, each with a fresh grant, as the gateway
+ * calls them (grant verification and the audit append included). Prints p50/p99 per RPC.
+ *
+ * <pre>
+ * ./mvnw -o -q -B -pl case-service test-compile
+ * java -cp "case-service/target/test-classes:case-service/target/classes:$(cat cp.txt)" \
+ *   org.goldenthread.node.bench.NodeBenchmark subjects=10000 events=10 samples=2000 data=/tmp/gt-bench-10k
+ * </pre>
+ */
+public final class NodeBenchmark {
+
+    private NodeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("subjects", "10000", "events", "10",
+                "samples", "2000", "threads", "4", "data", "target/bench"));
+        Arrays.stream(args).map(a -> a.split("=", 2)).forEach(kv -> options.put(kv[0], kv[1]));
+        run(Long.parseLong(options.get("subjects")), Integer.parseInt(options.get("events")),
+                Integer.parseInt(options.get("samples")), Integer.parseInt(options.get("threads")),
+                Path.of(options.get("data")), System.out);
+        System.exit(0);
+    }
+
+    static void run(long subjects, int events, int samples, int threads, Path data, PrintStream out) throws Exception {
+        try (TestNode node = new TestNode(data)) {
+            var meta = node.database().getCollection("bench_meta");
+            Document generated = meta.find(new Document("_id", "generated")).first();
+            if (generated == null || generated.getLong("subjects") != subjects || generated.getInteger("events") != events) {
+                long started = System.nanoTime();
+                generate(node, subjects, events, threads, out);
+                meta.replaceOne(new Document("_id", "generated"), new Document("_id", "generated")
+                        .append("subjects", subjects).append("events", events), new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                out.printf("generated %d subjects, %d events in %d s%n", subjects, subjects * events,
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            } else {
+                out.printf("reusing %d subjects, %d events in %s%n", subjects, subjects * events, data);
+            }
+            CaseNodeGrpc.CaseNodeBlockingStub stub = CaseNodeGrpc.newBlockingStub(node.channel);
+            SplittableRandom random = new SplittableRandom(42);
+            int warmUp = Math.min(200, samples);
+            long[] match = new long[samples];
+            long[] record = new long[samples];
+            for (int s = -warmUp; s < samples; s++) {
+                long i = random.nextLong(subjects);
+                List<LinkageToken> tokens = node.linkage().tokensFor(SyntheticAgency.identifiers(i));
+                String grant = node.issuers.grant(new AccessGrant(UUID.randomUUID().toString(), "bench", "council",
+                        Purpose.PURPOSE_CASE_MANAGEMENT, SubjectDigest.of(tokens),
+                        Map.of(TestNode.AGENCY, Set.of(DataCategory.DATA_CATEGORY_INVOLVEMENT, DataCategory.DATA_CATEGORY_CRIME,
+                                DataCategory.DATA_CATEGORY_HEALTH_MENTAL, DataCategory.DATA_CATEGORY_ASB)),
+                        Map.of(TestNode.AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT), Instant.now(), Instant.now().plusSeconds(120)));
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("x-gt-grant", Metadata.ASCII_STRING_MARSHALLER), grant);
+                var call = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                        .withDeadlineAfter(30, TimeUnit.SECONDS);
+                long t0 = System.nanoTime();
+                var matched = call.matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tokens).build());
+                long t1 = System.nanoTime();
+                var released = call.getSubjectRecord(GetSubjectRecordRequest.newBuilder().addAllTokens(tokens).build());
+                long t2 = System.nanoTime();
+                if (matched.getMatchesCount() != 1 || released.getCasesCount() + released.getEventsCount() == 0
+                        && released.getMatchesCount() != 1) {
+                    throw new IllegalStateException("person " + i + " was not found: the benchmark data is wrong");
+                }
+                if (s >= 0) {
+                    match[s] = t1 - t0;
+                    record[s] = t2 - t1;
+                }
+            }
+            print(out, "MatchSubject", subjects, match);
+            print(out, "GetSubjectRecord", subjects, record);
+        }
+    }
+
+    private static void generate(TestNode node, long subjects, int events, int threads, PrintStream out)
+            throws Exception {
+        SubjectStore subjectStore = node.bean(SubjectStore.class);
+        CaseStore caseStore = node.bean(CaseStore.class);
+        EventStore eventStore = node.bean(EventStore.class);
+        AtomicLong next = new AtomicLong();
+        long started = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<java.util.concurrent.Future<Object>> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                for (long i = next.getAndIncrement(); i < subjects; i = next.getAndIncrement()) {
+                    SyntheticAgency.save(i, events, subjectStore, caseStore, eventStore);
+                    if (i > 0 && i % 10_000 == 0) {
+                        out.printf("  %d subjects after %d s%n", i, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                    }
+                }
+                return null;
+            }));
+        }
+        pool.shutdown();
+        for (var worker : workers) {
+            worker.get();
+        }
+    }
+
+    private static void print(PrintStream out, String rpc, long subjects, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        out.printf("%s subjects=%d samples=%d p50=%.2f ms p99=%.2f ms%n", rpc, subjects, sorted.length,
+                sorted[(int) (sorted.length * 0.50)] / 1e6, sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))] / 1e6);
+    }
+}
