@@ -165,6 +165,21 @@ class FederationFailuresIT {
 
     @Test
     @Order(4)
+    void dropsASuspendedAgencyFromFanOutAtTheNextRegistryRefresh() throws Exception {
+        AgencyRegistry registry = federation.identity().getBean(AgencyRegistry.class);
+        Agency rogueAgency = registry.find("rogue").orElseThrow();
+        registry.register(new Agency("rogue", "Rogue", rogueAgency.grpcTarget(), null, null, List.of("CRIME"),
+                AgencyStatus.SUSPENDED));
+        federation.gateway().getBean(AgencyDirectory.class).refresh();
+        JsonNode view = JSON.readTree(view().body());
+        assertThat(view.get("agencies").valueStream().map(a -> a.get("agency").asString())).doesNotContain("rogue");
+        assertThat(view.get("timeline").valueStream().map(e -> e.get("summary").asString()))
+                .doesNotContain("Stolen bicycle reported.");
+        assertThat(agency(view, "police").get("status").asString()).isEqualTo("OK");
+    }
+
+    @Test
+    @Order(5)
     void reportsAStoppedNodeAsUnavailableWhileTheOthersAnswer() throws Exception {
         // Stop the node's gRPC server (closing its whole context in this shared JVM would also
         // dispose the JVM-wide Reactor Netty resources the gateway runs on).
@@ -177,7 +192,7 @@ class FederationFailuresIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void failsClosedWhenConsentServiceIsDownAndCallsNoNode() throws Exception {
         long policeBefore = audited("police");
         ((WebServerApplicationContext) federation.consent()).getWebServer().stop();
