@@ -53,8 +53,10 @@ public class CaseStore {
             CaseFile before = stored == null ? null : fromDocument(stored);
             previous[0] = before;
             List<RagEntry> history = new ArrayList<>(before == null ? List.of() : before.ragHistory());
-            if (before != null && before.rag() != d.rag() && d.rag() != null) {
-                history.add(new RagEntry(before.rag(), d.rag(), now, recordedBy,
+            Rag previousRating = before == null ? null : before.rag();
+            // The first rating opens the history too (from = none), so the history tells the whole story.
+            if (d.rag() != null && d.rag() != previousRating) {
+                history.add(new RagEntry(previousRating, d.rag(), now, recordedBy,
                         d.ragReason() == null ? "" : d.ragReason()));
             }
             Instant closedAt = d.state() == CaseState.OPEN ? null

@@ -83,6 +83,17 @@ final class BodyFields {
         }
     }
 
+    /** A whole number query value within bounds; {@code fallback} when absent. */
+    static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        if (!value.matches("\\d{1,6}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
+            throw RequestRejectedException.invalid(field, "a whole number from " + min + " to " + max);
+        }
+        return Integer.parseInt(value);
+    }
+
     static Instant optionalInstant(String field, String value) {
         return value == null || value.isBlank() ? null : instant(field, value);
     }

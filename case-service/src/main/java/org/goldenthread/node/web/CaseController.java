@@ -50,14 +50,21 @@ class CaseController {
                         "the case's subject is not known to this node",
                         List.of(new Problems.FieldError("subjectRef", "no subject with this reference")))))
                 .id();
+        Rag rag = BodyFields.optionalOneOf(Rag.class, "rag", body.rag());
+        Rag stored = cases.byRef(ref).map(CaseFile::rag).orElse(null);
+        // Re-rating a case is a judgement the history must explain (who, when, why).
+        if (stored != null && rag != null && rag != stored && (body.ragReason() == null || body.ragReason().isBlank())) {
+            throw new RequestRejectedException(Problems.invalid("rag-reason-required",
+                    "a change of RAG rating needs a reason",
+                    List.of(new Problems.FieldError("ragReason", "required when the rating changes"))));
+        }
         CaseDetails details = new CaseDetails(subjectId, body.caseType(),
                 BodyFields.category("category", body.category()),
                 BodyFields.oneOf(CaseState.class, "status", body.status()),
                 BodyFields.instant("openedAt", body.openedAt()),
                 BodyFields.optionalInstant("closedAt", body.closedAt()),
                 body.leadWorker(), body.team(), body.contact(),
-                BodyFields.optionalOneOf(Rag.class, "rag", body.rag()),
-                body.needs(), body.ragReason());
+                rag, body.needs(), body.ragReason());
         return SavedRef.answer(ref, cases.save(ref, details, Actor.nameOf(user)));
     }
 

@@ -84,7 +84,7 @@ class GrantScopePropertyTest {
         return Arbitraries.of(CATEGORIES).set().ofMaxSize(5);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 50)
     void releasesNothingOutsideTheGrant(@ForAll("persons") Person person, @ForAll("categorySets") Set<DataCategory> scope,
             @ForAll("categorySets") Set<DataCategory> asked, @ForAll("pageSizes") int pageSize) {
         int n = people.incrementAndGet();

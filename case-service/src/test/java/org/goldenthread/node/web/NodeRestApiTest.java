@@ -130,7 +130,8 @@ class NodeRestApiTest {
         void savesACaseWithEventsAndActions() {
             node.put("/api/subjects/CASE-SUBJ", officer, TOM);
             assertThat(node.put("/api/cases/C-1", officer, CASE).getStatusCode().value()).isEqualTo(201);
-            assertThat(node.put("/api/cases/C-1", officer, CASE.replace("RED", "AMBER")).getStatusCode().value()).isEqualTo(200);
+            assertThat(node.put("/api/cases/C-1", officer, CASE.replace("RED", "AMBER")
+                    .replace("\"needs\"", "\"ragReason\":\"calmer\",\"needs\"")).getStatusCode().value()).isEqualTo(200);
             var event = node.put("/api/cases/C-1/events/E-1", officer,
                     "{\"kind\":\"INCIDENT\",\"category\":\"CRIME\",\"occurredAt\":\"2026-01-11T22:00:00Z\",\"summary\":\"Disturbance\"}");
             assertThat(event.getStatusCode().value()).isEqualTo(201);

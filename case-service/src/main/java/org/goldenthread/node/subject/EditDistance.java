@@ -1,0 +1,33 @@
+package org.goldenthread.node.subject;
+
+/** Levenshtein distance and the similarity it gives, for ranking names that sound alike. */
+final class EditDistance {
+
+    private EditDistance() {
+    }
+
+    static int between(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** 1 for equal words, falling towards 0 as the edits approach the longer word's length. */
+    static double similarity(String a, String b) {
+        int longer = Math.max(a.length(), b.length());
+        return longer == 0 ? 1 : 1.0 - (double) between(a, b) / longer;
+    }
+}
