@@ -53,6 +53,11 @@ public class ConsentService {
         return store.find(id).orElseThrow(ConsentService::notFound);
     }
 
+    /** The subject's records (any status), newest first; at most {@code limit}. */
+    public List<ConsentRecord> ofSubject(List<org.goldenthread.proto.common.v1.LinkageToken> tokens, int limit) {
+        return store.findBySubject(SubjectTokens.keys(tokens), limit);
+    }
+
     /** Withdraws the consent: effective for every decision made from now on (no cache anywhere). */
     public ConsentRecord withdraw(String id, String user, String agency, String reason) {
         ConsentRecord current = get(id);

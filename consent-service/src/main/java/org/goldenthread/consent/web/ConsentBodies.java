@@ -46,7 +46,7 @@ final class ConsentBodies {
                 evidence, provisions, recorder.user(), recorder.agency());
     }
 
-    private static List<LinkageToken> tokens(ConsentBody.Subject subject, LinkageTokens linkage) {
+    static List<LinkageToken> tokens(ConsentBody.Subject subject, LinkageTokens linkage) {
         try {
             return linkage.tokensFor(new PersonIdentifiers(subject.nhsNumber(), subject.nationalInsuranceNumber(),
                     subject.familyName(), subject.givenName(), subject.dateOfBirth(), subject.postcode()));

@@ -65,6 +65,62 @@ class ConsentRecordsTest {
         }
     }
 
+    /** Consent records exported as FHIR R4 Consent resources. */
+    @Nested
+    class FhirExport {
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void exportsARecordAsAFhirConsentNamingTheSubjectByDigestOnly() {
+            String id = service.recordHale("9434765900", "CF-FHIR-1");
+
+            var answer = http.get("/api/consents/" + id + "/fhir", keyWorker);
+
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.contentType().toString()).startsWith("application/fhir+json");
+            Map<String, Object> consent = answer.json();
+            FhirR4Consent.assertValid(consent);
+            assertThat(consent).containsEntry("status", "active").containsEntry("id", id);
+            String digest = (String) http.get("/api/consents/" + id, keyWorker).json().get("subjectDigest");
+            assertThat(consent.get("patient").toString()).contains("value=" + digest);
+            var root = (Map<String, Object>) consent.get("provision");
+            assertThat(root).containsEntry("type", "deny");
+            assertThat(root.get("period").toString()).contains("start=2026-01-01T00:00:00Z");
+            var permit = ((List<Map<String, Object>>) root.get("provision")).get(0);
+            assertThat(permit).containsEntry("type", "permit").doesNotContainKey("class");
+            assertThat(permit.get("purpose").toString()).contains("code=CASE_MANAGEMENT", "code=EARLY_HELP_ASSESSMENT");
+            var deny = ((List<Map<String, Object>>) permit.get("provision")).get(0);
+            assertThat(deny).containsEntry("type", "deny");
+            assertThat(deny.get("actor").toString()).contains("code=CST", "value=mentalhealth", "code=IRCP", "value=police");
+            assertThat(deny.get("class").toString()).contains("code=HEALTH_MENTAL");
+            assertThat(deny.get("code").toString()).contains("code=PSY");
+            assertThat(answer.body()).doesNotContain("9434765900", "Hale", "2007-03-14", "LS6");
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void exportsEverySubjectRecordTheCallerMaySeeAsABundle() {
+            String first = service.recordHale("9434765919", "CF-FHIR-2");
+            http.post("/api/consents/" + first + "/withdrawal", keyWorker, "{\"reason\":\"family asked\"}");
+            String second = service.recordHale("9434765919", "CF-FHIR-3");
+            String subject = "{\"subject\":{\"nhsNumber\":\"9434765919\"}}";
+
+            var bundle = http.post("/api/consents/fhir", keyWorker, subject);
+            var asPolice = http.post("/api/consents/fhir", police, subject);
+
+            assertThat(bundle.status()).as(bundle.body()).isEqualTo(200);
+            assertThat(bundle.json()).containsEntry("resourceType", "Bundle").containsEntry("type", "searchset")
+                    .containsEntry("total", 2);
+            var resources = ((List<Map<String, Object>>) bundle.json().get("entry")).stream()
+                    .map(e -> (Map<String, Object>) e.get("resource")).toList();
+            resources.forEach(FhirR4Consent::assertValid);
+            assertThat(resources).extracting(r -> r.get("id") + ":" + r.get("status"))
+                    .containsExactlyInAnyOrder(first + ":inactive", second + ":active");
+            assertThat(asPolice.json()).containsEntry("total", 0);
+            assertProblem(http.get("/api/consents/" + first + "/fhir", police), 404, "consent-not-found");
+        }
+    }
+
     /** Invalid bodies are 400 problems naming what is wrong, never 500. */
     @Nested
     class BadInput {
