@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.KubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -16,8 +17,14 @@ import org.yaml.snakeyaml.Yaml;
 record RenderedOverlay(String name, List<JsonNode> documents, List<HasMetadata> objects) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Rendered once per test JVM: the manifests do not change while the tests run. */
+    private static final Map<String, RenderedOverlay> RENDERED = new ConcurrentHashMap<>();
 
     static RenderedOverlay render(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, RenderedOverlay::renderNow);
+    }
+
+    private static RenderedOverlay renderNow(String overlay) {
         String yaml = Kustomize.render(overlay);
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
