@@ -139,9 +139,13 @@ public class AuditLog {
         return found;
     }
 
-    /** Walks the whole chain and names the first entry whose link does not verify. */
+    /**
+     * Walks the whole chain and names the first entry whose link does not verify. Sequences have no
+     * gaps, so a missing (deleted or renumbered) entry is named by the sequence that should be there.
+     */
     public ChainVerification verify() {
         String expectedPrev = AuditChain.GENESIS;
+        long expectedSequence = 1;
         long entries = 0;
         Long broken = null;
         for (Document doc : audit.find().sort(Sorts.ascending("sequence"))) {
@@ -151,6 +155,10 @@ public class AuditLog {
             }
             Object rawSequence = doc.get("sequence");
             long sequence = rawSequence instanceof Number n ? n.longValue() : -1;
+            if (sequence != expectedSequence) {
+                broken = expectedSequence;
+                continue;
+            }
             try {
                 AuditEntry entry = fromDocument(doc);
                 if (!entry.prevHash().equals(expectedPrev) || !entry.hash().equals(AuditChain.hash(entry.prevHash(), entry))) {
@@ -161,6 +169,7 @@ public class AuditLog {
                 // A document altered beyond the entry's shape is as broken as one with a wrong hash.
                 broken = sequence;
             }
+            expectedSequence++;
         }
         return new ChainVerification(broken == null, entries, broken);
     }
