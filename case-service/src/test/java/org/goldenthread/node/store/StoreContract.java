@@ -154,6 +154,9 @@ abstract class StoreContract {
             assertThat(events.page(List.of(caseId), List.of(CRIME), null, 10).events()).isEmpty();
             assertThat(events.page(List.of(caseId), List.of(MENTAL), null, 10).events()).extracting(CaseEvent::summary)
                     .containsExactly("now health");
+            // One entry per event: the re-save replaced its timeline entry rather than adding one.
+            assertThat(database.getCollection("timeline").find(new Document("_id", caseId + "/0")).first()
+                    .getList("entries", Document.class)).hasSize(1);
         }
     }
 
