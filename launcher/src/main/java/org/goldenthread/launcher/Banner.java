@@ -13,7 +13,8 @@ final class Banner {
         StringBuilder out = new StringBuilder();
         out.append("\nGolden Thread is up (").append(took.toSeconds()).append(" s). ")
                 .append(seeded.users()).append(" demo users, ").append(seeded.records()).append(" records ensured, ")
-                .append(seeded.newConsents()).append(" new consent(s).\n\n");
+                .append(seeded.newConsents()).append(" new consent(s), ")
+                .append(seeded.newAgreements()).append(" new sharing agreement(s).\n\n");
         out.append("  API (gateway):    ").append(gateway).append('\n');
         out.append("  Log in:           POST ").append(gateway).append("/api/identity/login\n");
         out.append("  Federated view:   POST ").append(gateway).append("/api/federation/subjects/view\n");

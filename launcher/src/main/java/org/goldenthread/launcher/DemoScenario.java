@@ -61,7 +61,8 @@ public final class DemoScenario {
     /**
      * Seeds users in-process (identity-service's own directory; there is no user yet to call its
      * admin API with), then every record and consent through the gateway with the demo users'
-     * real tokens, as staff would enter them. Idempotent: users are ensured, records are PUT by the agencies'
+     * real tokens, as staff would enter them. The partnership's ISA (known-to flags for
+     * coordination) is signed by each agency's admin for its own data. Idempotent: users are ensured, records are PUT by the agencies'
      * own references, a consent already recorded (same form reference) answers 409 and is kept.
      */
     public SeedReport seed(LocalFederation federation) {
@@ -100,13 +101,37 @@ public final class DemoScenario {
                 consents++;
             }
         }
-        return new SeedReport(scenario.get("users").size(), records, consents);
+        int agreements = 0;
+        for (JsonNode agreement : scenario.path("agreements")) {
+            String admin = agreement.get("as").asString();
+            String token = http.login(admin, password(admin));
+            String title = agreement.get("body").get("title").asString();
+            String source = agency(admin);
+            // ISAs have no natural key the service enforces; the agency's own agreements are the check.
+            JsonNode existing = http.getJson(federation.gatewayUrl() + "/api/consents/isas", token).path("agreements");
+            boolean present = existing.valueStream().anyMatch(a -> title.equals(a.path("title").asString())
+                    && source.equals(a.path("sourceAgency").asString()));
+            if (!present) {
+                http.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents/isas", token, agreement.get("body").toString());
+                agreements++;
+            }
+        }
+        return new SeedReport(scenario.get("users").size(), records, consents, agreements);
     }
 
     private String password(String username) {
         for (JsonNode u : scenario.get("users")) {
             if (u.get("username").asString().equals(username)) {
                 return u.get("password").asString();
+            }
+        }
+        throw new IllegalStateException("demo user " + username + " is not in the scenario");
+    }
+
+    private String agency(String username) {
+        for (JsonNode u : scenario.get("users")) {
+            if (u.get("username").asString().equals(username)) {
+                return u.get("agency").asString();
             }
         }
         throw new IllegalStateException("demo user " + username + " is not in the scenario");
@@ -134,7 +159,7 @@ public final class DemoScenario {
     public record DemoUser(String username, String password, String agency, String role) {
     }
 
-    /** What seeding did: users ensured, records written, consents newly recorded. */
-    public record SeedReport(int users, int records, int newConsents) {
+    /** What seeding did: users ensured, records written, consents and sharing agreements newly recorded. */
+    public record SeedReport(int users, int records, int newConsents, int newAgreements) {
     }
 }

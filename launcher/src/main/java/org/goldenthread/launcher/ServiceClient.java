@@ -48,8 +48,11 @@ final class ServiceClient {
         return true;
     }
 
-    int get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build()).statusCode();
+    tools.jackson.databind.JsonNode getJson(String url, String token) {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).GET().build());
+        expect(answer, 200, "GET " + URI.create(url).getPath());
+        return JSON.readTree(answer.body());
     }
 
     private static HttpRequest post(String url, String token, String body) {

@@ -33,6 +33,7 @@ class DemoRestartIT {
         try (LocalFederation first = start(scenario)) {
             DemoScenario.SeedReport seeded = scenario.seed(first);
             assertThat(seeded.newConsents()).isEqualTo(1);
+            assertThat(seeded.newAgreements()).isEqualTo(5);
             subjectsAtPolice = subjects(first, "police");
             assertThat(subjectsAtPolice).isGreaterThan(0);
             assertWalkthroughWorks(first, scenario);
@@ -40,6 +41,7 @@ class DemoRestartIT {
         try (LocalFederation second = start(scenario)) {
             DemoScenario.SeedReport again = scenario.seed(second);
             assertThat(again.newConsents()).isZero();
+            assertThat(again.newAgreements()).isZero();
             assertThat(subjects(second, "police")).isEqualTo(subjectsAtPolice);
             assertWalkthroughWorks(second, scenario);
         }
@@ -47,7 +49,9 @@ class DemoRestartIT {
 
     private LocalFederation start(DemoScenario scenario) {
         LocalFederation federation = LocalFederation.start(
-                new FederationPlan(data, 0, scenario.agencies(), true, List.of()), (s, u, ms) -> { });
+                // A generous node deadline: this test is about seeding and answers, not timeouts.
+                new FederationPlan(data, 0, scenario.agencies(), true, List.of("--goldenthread.gateway.node-deadline=3s")),
+                (s, u, ms) -> { });
         Readiness.await(federation.healthUrls(), java.time.Duration.ofSeconds(30));
         return federation;
     }
@@ -72,6 +76,27 @@ class DemoRestartIT {
         assertThat(status(police, "mentalhealth")).isEqualTo("OK");
         assertThat(released(police, "mentalhealth")).contains("SUBSTANCE_MISUSE").doesNotContain("HEALTH_MENTAL");
         assertThat(police.toString()).doesNotContain("low mood");
+
+        // The partnership ISA: known-to flags for coordination, even without consent (the Davis family).
+        JsonNode knownTo = knownTo(federation, scenario, "council.keyworker",
+                "{\"familyName\":\"Davis\",\"givenName\":\"Malcolm\",\"dateOfBirth\":\"1979-11-23\"}");
+        assertThat(status(knownTo, "police")).isEqualTo("OK");
+        assertThat(agency(knownTo, "police").get("involvement").get("leadWorker").asString()).isEqualTo("PS Jordan Lee");
+        assertThat(status(knownTo, "housing")).isEqualTo("OK");
+        assertThat(status(knownTo, "mentalhealth")).isEqualTo("NO_RECORD");
+        assertThat(knownTo.toString()).doesNotContain("assaulted", "DASH");
+    }
+
+    private static JsonNode knownTo(LocalFederation federation, DemoScenario scenario, String user, String subject) throws Exception {
+        String password = scenario.users().stream().filter(u -> u.username().equals(user)).findFirst().orElseThrow().password();
+        String token = new ServiceClient(federation.gatewayUrl()).login(user, password);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(federation.gatewayUrl() + "/api/federation/subjects/known-to"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":" + subject + "}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return JSON.readTree(answer.body());
     }
 
     private static JsonNode view(LocalFederation federation, DemoScenario scenario, String user) throws Exception {

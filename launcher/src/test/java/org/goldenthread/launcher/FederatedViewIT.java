@@ -46,7 +46,9 @@ class FederatedViewIT {
                 new AgencySpec("police", "Police", List.of("INVOLVEMENT", "CRIME")),
                 new AgencySpec("housing", "Housing", List.of("INVOLVEMENT", "ASB")),
                 new AgencySpec("mentalhealth", "Mental health", List.of("INVOLVEMENT", "HEALTH_MENTAL")));
-        federation = LocalFederation.start(new FederationPlan(data, 0, agencies, false, List.of()), (s, u, ms) -> { });
+        // A generous node deadline: these tests are about who is asked and what comes back, not timeouts.
+        federation = LocalFederation.start(new FederationPlan(data, 0, agencies, false,
+                List.of("--goldenthread.gateway.node-deadline=3s")), (s, u, ms) -> { });
         UserDirectory users = federation.identity().getBean(UserDirectory.class);
         users.ensureUser("kw", "Sam Patel", "council", Set.of(Role.KEY_WORKER), PASSWORD);
         for (AgencySpec agency : agencies) {
