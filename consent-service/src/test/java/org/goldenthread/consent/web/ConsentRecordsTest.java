@@ -160,6 +160,35 @@ class ConsentRecordsTest {
                     List.of())), 400, "validation-failed");
             assertProblem(http.post("/api/consents", keyWorker, "{\"subject\": [1,"), 400, "malformed-body");
         }
+
+        @Test
+        void namesTheFieldOfAnUnknownTermAndRefusesOversizedInput() {
+            Map<String, Object> subject = Map.of("nhsNumber", "9434765021");
+            Map<String, Object> period = Map.of("start", "2026-01-01T00:00:00Z");
+            var unknown = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-7",
+                    List.of(Map.of("type", "PERMIT", "categories", List.of("CRIME", "SHOE_SIZE")))));
+            assertProblem(unknown, 400, "unknown-data-category");
+            assertThat(unknown.body()).contains("\"field\":\"provisions[0].categories[1]\"");
+
+            var longReference = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM",
+                    "R".repeat(65), List.of(Map.of("type", "PERMIT"))));
+            assertProblem(longReference, 400, "validation-failed");
+            assertThat(longReference.body()).contains("\"field\":\"evidence.reference\"");
+
+            var manyProvisions = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-8",
+                    java.util.Collections.nCopies(21, Map.of("type", "PERMIT"))));
+            assertProblem(manyProvisions, 400, "validation-failed");
+            assertThat(manyProvisions.body()).contains("\"field\":\"provisions\"");
+
+            var noEvidence = http.post("/api/consents", keyWorker, Http.json(Map.of("subject", subject, "period", period,
+                    "provisions", List.of(Map.of("type", "PERMIT")))));
+            assertProblem(noEvidence, 400, "validation-failed");
+            assertThat(noEvidence.body()).contains("\"field\":\"evidence\"");
+
+            var huge = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-9",
+                    List.of(Map.of("type", "PERMIT", "purposes", List.of("x".repeat(70_000))))));
+            assertProblem(huge, 413, "payload-too-large");
+        }
     }
 
     /** Callers without a token, role or agency. */

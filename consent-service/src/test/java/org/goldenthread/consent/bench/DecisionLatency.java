@@ -1,0 +1,135 @@
+package org.goldenthread.consent.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.goldenthread.consent.ConsentServiceApplication;
+import org.goldenthread.consent.consent.ConsentRecord;
+import org.goldenthread.consent.consent.ConsentService;
+import org.goldenthread.consent.consent.Evidence;
+import org.goldenthread.consent.consent.EvidenceKind;
+import org.goldenthread.consent.consent.NewConsent;
+import org.goldenthread.consent.consent.Provision;
+import org.goldenthread.consent.consent.ProvisionType;
+import org.goldenthread.consent.decision.DecisionRequest;
+import org.goldenthread.consent.decision.DecisionService;
+import org.goldenthread.consent.decision.Requester;
+import org.goldenthread.consent.isa.AgreementTerms;
+import org.goldenthread.consent.isa.IsaService;
+import org.goldenthread.consent.isa.SignOff;
+import org.goldenthread.proto.common.v1.DataCategory;
+import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
+import org.goldenthread.proto.common.v1.Purpose;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Decision latency on the embedded store: boots consent-service with its production wiring on a
+ * fresh data directory, records {@code consents} consents (about 10% of subjects have two, 1%
+ * withdrawn) and a few agreements through the services, then times {@code decisions} calls of
+ * {@link DecisionService#decide} (five agencies asked; lookup, rules, grant signing and the
+ * decision log write included; HTTP excluded) after a warm-up. Prints p50, p99, p99.9 and max.
+ */
+final class DecisionLatency {
+
+    static final List<String> AGENCIES = List.of("council", "police", "housing", "mentalhealth", "employment");
+
+    record Figures(int consents, int decisions, double seedSeconds, double p50, double p99, double p999, double max) {
+
+        String report() {
+            return String.format("decision latency, %d consents on the embedded store, %d decisions timed:%n"
+                    + "  p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms (seeding took %.1f s)%n",
+                    consents, decisions, p50, p99, p999, max, seedSeconds);
+        }
+    }
+
+    private DecisionLatency() {
+    }
+
+    static Figures run(Path data, int consents, int decisions, PrintStream progress) {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        try (ConfigurableApplicationContext context = ConsentServiceApplication.application().run(
+                "--server.port=0", "--goldenthread.store.data-dir=" + data,
+                "--goldenthread.identity.url=http://127.0.0.1:9",
+                "--goldenthread.linkage.key-id=k1", "--goldenthread.linkage.key=" + Base64.getEncoder().encodeToString(secret),
+                "--logging.structured.format.console=", "--logging.level.root=WARN",
+                "--logging.level.de.bwaldvogel=ERROR", "--logging.level.org.goldenthread.consent.audit=ERROR")) {
+            ConsentService recorder = context.getBean(ConsentService.class);
+            DecisionService decider = context.getBean(DecisionService.class);
+            int subjects = Math.max(1, consents * 9 / 10);
+            long seedStart = System.nanoTime();
+            seed(recorder, context.getBean(IsaService.class), consents, subjects, progress);
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+            Requester requester = new Requester("bench.kw", "council", List.of("KEY_WORKER"));
+            Random random = new Random(42);
+            int warmUp = Math.max(200, decisions / 10);
+            double[] millis = new double[decisions];
+            for (int i = -warmUp; i < decisions; i++) {
+                // One in ten asks about someone with no record at all.
+                int subject = random.nextInt(10) == 0 ? subjects + random.nextInt(subjects) : random.nextInt(subjects);
+                Purpose purpose = random.nextBoolean() ? Purpose.PURPOSE_CASE_MANAGEMENT : Purpose.PURPOSE_COORDINATION;
+                DecisionRequest request = new DecisionRequest(tokens(subject), purpose, AGENCIES, Set.of());
+                long start = System.nanoTime();
+                decider.decide(requester, request);
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            Arrays.sort(millis);
+            Figures figures = new Figures(consents, decisions, seedSeconds, percentile(millis, 50),
+                    percentile(millis, 99), percentile(millis, 99.9), millis[millis.length - 1]);
+            progress.print(figures.report());
+            return figures;
+        }
+    }
+
+    private static void seed(ConsentService recorder, IsaService agreements, int consents, int subjects,
+            PrintStream progress) {
+        Instant start = Instant.now().minus(Duration.ofDays(30));
+        Provision permit = new Provision(ProvisionType.PERMIT, Set.of(), Set.of(),
+                Set.of(Purpose.PURPOSE_EARLY_HELP_ASSESSMENT, Purpose.PURPOSE_CASE_MANAGEMENT), Set.of());
+        Provision deny = new Provision(ProvisionType.DENY, Set.of("mentalhealth"), Set.of("police"), Set.of(),
+                Set.of(DataCategory.DATA_CATEGORY_HEALTH_MENTAL));
+        for (int i = 0; i < consents; i++) {
+            ConsentRecord record = recorder.record(new NewConsent(tokens(i % subjects), start,
+                    i % 7 == 0 ? start.plus(Duration.ofDays(20)) : null,
+                    new Evidence(EvidenceKind.SIGNED_FORM, "BENCH-" + i, null, "v3"),
+                    i % 3 == 0 ? List.of(permit) : List.of(permit, deny), "bench.kw", "council"));
+            if (i % 100 == 0) {
+                recorder.withdraw(record.id(), "bench.kw", "council", "benchmark");
+            }
+            if (i > 0 && i % 10_000 == 0) {
+                progress.printf("  seeded %d consents%n", i);
+            }
+        }
+        for (String source : AGENCIES) {
+            Set<String> partners = Set.copyOf(AGENCIES.stream().filter(a -> !a.equals(source)).toList());
+            agreements.create(new AgreementTerms("Coordination ISA", partners, Set.of(Purpose.PURPOSE_COORDINATION),
+                    Set.of(DataCategory.DATA_CATEGORY_INVOLVEMENT), start, null, new SignOff("SIRO", "SIRO", start)),
+                    new Requester("bench.admin", source, List.of("AGENCY_ADMIN")));
+        }
+    }
+
+    /** A subject's NHS and name-and-birth-date tokens (values stand in for HMACs; never real people). */
+    static List<LinkageToken> tokens(int subject) {
+        return List.of(
+                LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS).setKeyId("k1")
+                        .setValue("nhs-" + subject).build(),
+                LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NAME_DOB).setKeyId("k1")
+                        .setValue("ndob-" + subject).build());
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
