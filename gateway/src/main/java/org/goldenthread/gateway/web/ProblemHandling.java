@@ -29,13 +29,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidIdentifierException.class)
     ProblemDetail invalidIdentifier(InvalidIdentifierException e) {
-        return Problems.invalid("invalid-identifier", "an identifier is not valid",
-                List.of(new Problems.FieldError("subject." + e.field(), e.getMessage())));
+        return Problems.invalidIdentifier(e, "subject.");
     }
 
     @ExceptionHandler(UnknownTermException.class)
     ProblemDetail unknownTerm(UnknownTermException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "unknown-" + e.term().replace(' ', '-'), e.getMessage());
+        return Problems.unknownTerm(e);
     }
 
     @ExceptionHandler(RequestRejectedException.class)

@@ -32,13 +32,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidIdentifierException.class)
     ProblemDetail invalidIdentifier(InvalidIdentifierException e) {
-        return Problems.invalid("invalid-identifier", "an identifier is not valid",
-                List.of(new Problems.FieldError(e.field(), e.getMessage())));
+        return Problems.invalidIdentifier(e, "");
     }
 
     @ExceptionHandler(UnknownTermException.class)
     ProblemDetail unknownTerm(UnknownTermException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "unknown-" + e.term().replace(' ', '-'), e.getMessage());
+        return Problems.unknownTerm(e);
     }
 
     @ExceptionHandler(RequestRejectedException.class)

@@ -27,6 +27,18 @@ public final class Problems {
         return problem;
     }
 
+    /** An identifier that cannot be used, named by its field (with {@code fieldPrefix} before it). */
+    public static ProblemDetail invalidIdentifier(org.goldenthread.federation.linkage.InvalidIdentifierException e,
+            String fieldPrefix) {
+        return invalid("invalid-identifier", "an identifier is not valid",
+                java.util.List.of(new FieldError(fieldPrefix + e.field(), e.getMessage())));
+    }
+
+    /** A name outside the fixed vocabulary: {@code unknown-purpose}, {@code unknown-data-category}, … */
+    public static ProblemDetail unknownTerm(org.goldenthread.federation.Vocabulary.UnknownTermException e) {
+        return of(HttpStatus.BAD_REQUEST, "unknown-" + e.term().replace(' ', '-'), e.getMessage());
+    }
+
     /**
      * Gives a framework-made problem (404, 405, 413, 415…) the project's stable {@code code} and
      * {@code type}, so every error a client sees has one, whoever raised it.
