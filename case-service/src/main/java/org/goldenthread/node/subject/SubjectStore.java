@@ -122,10 +122,20 @@ public class SubjectStore {
                 .append("nationalInsuranceNumber", d.nationalInsuranceNumber())
                 .append("postcode", d.postcode())
                 .append("previousNames", d.previousNames())
+                .append("gender", d.gender())
+                .append("addresses", d.addresses().stream().map(a -> new Document("line", a.line())
+                        .append("postcode", a.postcode())
+                        .append("from", a.from() == null ? null : a.from().toString())
+                        .append("to", a.to() == null ? null : a.to().toString())).toList())
+                .append("contacts", d.contacts().stream().map(c -> new Document("kind", c.kind()).append("value", c.value())).toList())
                 .append("tokens", s.tokens().stream().map(t -> new Document("kind", t.getKind().name())
                         .append("keyId", t.getKeyId()).append("value", t.getValue())).toList())
                 .append("recordedAt", Date.from(s.recordedAt()))
                 .append("recordedBy", s.recordedBy());
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 
     private static Subject fromDocument(Document doc) {
@@ -133,7 +143,11 @@ public class SubjectStore {
         SubjectDetails details = new SubjectDetails(doc.getString("familyName"), doc.getString("givenName"),
                 dob == null ? null : LocalDate.parse(dob), doc.getString("nhsNumber"),
                 doc.getString("nationalInsuranceNumber"), doc.getString("postcode"),
-                doc.getList("previousNames", String.class, List.of()));
+                doc.getList("previousNames", String.class, List.of()), doc.getString("gender"),
+                doc.getList("addresses", Document.class, List.of()).stream().map(a -> new Address(a.getString("line"),
+                        a.getString("postcode"), date(a.getString("from")), date(a.getString("to")))).toList(),
+                doc.getList("contacts", Document.class, List.of()).stream()
+                        .map(c -> new Contact(c.getString("kind"), c.getString("value"))).toList());
         List<LinkageToken> tokens = doc.getList("tokens", Document.class, List.of()).stream()
                 .map(t -> LinkageToken.newBuilder().setKind(LinkageTokenKind.valueOf(t.getString("kind")))
                         .setKeyId(t.getString("keyId")).setValue(t.getString("value")).build())

@@ -14,14 +14,27 @@ record SubjectView(
         String nationalInsuranceNumber,
         String postcode,
         List<String> previousNames,
+        String gender,
+        List<AddressView> addresses,
+        List<ContactView> contacts,
         String recordedAt,
         String recordedBy) {
+
+    record AddressView(String line, String postcode, String from, String to) {
+    }
+
+    record ContactView(String kind, String value) {
+    }
 
     static SubjectView of(Subject s) {
         var d = s.details();
         return new SubjectView(s.ref(), s.id(), d.familyName(), d.givenName(),
                 d.dateOfBirth() == null ? null : d.dateOfBirth().toString(), d.nhsNumber(),
-                d.nationalInsuranceNumber(), d.postcode(), d.previousNames(), s.recordedAt().toString(), s.recordedBy());
+                d.nationalInsuranceNumber(), d.postcode(), d.previousNames(), d.gender(),
+                d.addresses().stream().map(a -> new AddressView(a.line(), a.postcode(),
+                        a.from() == null ? null : a.from().toString(), a.to() == null ? null : a.to().toString())).toList(),
+                d.contacts().stream().map(c -> new ContactView(c.kind(), c.value())).toList(),
+                s.recordedAt().toString(), s.recordedBy());
     }
 
     @Override

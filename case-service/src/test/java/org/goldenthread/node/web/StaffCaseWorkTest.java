@@ -155,4 +155,32 @@ class StaffCaseWorkTest {
             put("/api/cases/C-RAG", caseJson("S-KAREN", "Pat Officer", "RED", "OPEN", null));
         }
     }
+
+    @Nested
+    class PersonDetails {
+
+        static final String WITH_DETAILS = """
+                {"familyName":"Reid","givenName":"Ann","dateOfBirth":"1975-03-03","gender":"female",
+                 "addresses":[{"line":"1 Old Road","postcode":"LS1 1AA","from":"2010-01-01","to":"2019-12-31"},
+                              {"line":"2 New Road","postcode":"LS2 2BB","from":"2020-01-01"}],
+                 "contacts":[{"kind":"PHONE","value":"01632 960001"}]}""";
+
+        @Test
+        void recordsGenderAddressesWithPeriodsAndContacts() {
+            put("/api/subjects/S-ANN", WITH_DETAILS);
+            assertThat(get("/api/subjects/S-ANN").getBody()).contains("\"gender\":\"FEMALE\"",
+                    "{\"line\":\"1 Old Road\",\"postcode\":\"LS1 1AA\",\"from\":\"2010-01-01\",\"to\":\"2019-12-31\"}",
+                    "\"to\":null", "{\"kind\":\"PHONE\",\"value\":\"01632 960001\"}");
+        }
+
+        @Test
+        void refusesAnAddressPeriodEndingBeforeItStartsAndAnUnknownContactKind() {
+            var backwards = node.put("/api/subjects/S-BAD", officer, WITH_DETAILS.replace("2019-12-31", "2009-12-31"));
+            assertProblem(backwards, 400, "validation-failed");
+            assertThat(backwards.getBody()).contains("addresses[0].to");
+            var pigeon = node.put("/api/subjects/S-BAD", officer, WITH_DETAILS.replace("PHONE", "PIGEON"));
+            assertProblem(pigeon, 400, "validation-failed");
+            assertThat(pigeon.getBody()).contains("contacts[0].kind");
+        }
+    }
 }
