@@ -40,6 +40,15 @@ public class PasswordLogin {
 
     /** The user when the password is right and the account is not locked; otherwise empty. */
     public Optional<UserView> authenticate(String username, String password) {
+        return authenticate(username, password, null);
+    }
+
+    /**
+     * The user when the password is right, the account is neither locked nor disabled and, for a
+     * user with a second factor, {@code code} is a current one-time code or an unused recovery
+     * code; otherwise empty, whichever of these failed.
+     */
+    public Optional<UserView> authenticate(String username, String password, String code) {
         String id = UserDirectory.normalise(username);
         Document user = users.find(Filters.eq("_id", id)).first();
         if (user == null) {
@@ -51,6 +60,9 @@ public class PasswordLogin {
         Instant now = clock.instant();
         if (lockedUntil != null && now.isBefore(lockedUntil.toInstant())) {
             // Attempts while locked neither extend the lock nor count towards the next one.
+            return Optional.empty();
+        }
+        if (matches && user.getBoolean("disabled", false)) {
             return Optional.empty();
         }
         if (matches) {

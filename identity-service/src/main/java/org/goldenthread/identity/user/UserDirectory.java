@@ -89,6 +89,16 @@ public class UserDirectory {
         return Optional.ofNullable(users.find(Filters.eq("_id", normalise(username))).first()).map(UserDirectory::view);
     }
 
+    /** The user unless they are disabled: who may sign in and be issued tokens. */
+    public Optional<UserView> findActive(String username) {
+        if (username == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(users.find(Filters.eq("_id", normalise(username))).first())
+                .filter(doc -> !doc.getBoolean("disabled", false))
+                .map(UserDirectory::view);
+    }
+
     MongoCollection<Document> collection() {
         return users;
     }
