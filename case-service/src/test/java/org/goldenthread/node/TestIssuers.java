@@ -74,6 +74,11 @@ public final class TestIssuers implements AutoCloseable {
         return sign(consentKey, GrantClaims.TYPE, GrantClaims.toClaims(grant));
     }
 
+    /** Any claims, signed by the consent key the node trusts (for grants consent-service would never issue). */
+    public String signedByConsent(JWTClaimsSet claims) {
+        return sign(consentKey, GrantClaims.TYPE, claims);
+    }
+
     /** A grant signed with a key the consent JWKS does not hold, under the genuine key id. */
     public String forgedGrant(AccessGrant grant) {
         ECKey impostor;

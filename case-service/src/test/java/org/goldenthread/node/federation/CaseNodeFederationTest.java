@@ -269,6 +269,19 @@ class CaseNodeFederationTest {
         }
 
         @Test
+        void refusesAGrantThatIsNotAJws() {
+            assertRefused(() -> record("not-a-grant", GetSubjectRecordRequest.newBuilder()), Status.Code.UNAUTHENTICATED, "MALFORMED");
+        }
+
+        @Test
+        void refusesAGrantFromAnotherIssuer() throws Exception {
+            var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder(
+                    org.goldenthread.federation.grant.GrantClaims.toClaims(grant(CRIME))).issuer("someone-else").build();
+            assertRefused(() -> record(node.issuers.signedByConsent(claims), GetSubjectRecordRequest.newBuilder()),
+                    Status.Code.UNAUTHENTICATED, "WRONG_ISSUER");
+        }
+
+        @Test
         void refusesAnExpiredGrant() {
             AccessGrant expired = grant(TestNode.AGENCY, Purpose.PURPOSE_CASE_MANAGEMENT, tom,
                     Instant.now().minusSeconds(300), CRIME);
