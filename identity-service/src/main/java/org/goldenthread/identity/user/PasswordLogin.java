@@ -29,10 +29,13 @@ public class PasswordLogin {
     private final MongoCollection<Document> users;
     private final PasswordHashing hashing;
     private final LockoutProperties lockout;
+    private final SecondFactor secondFactor;
     private final Clock clock;
 
-    PasswordLogin(UserDirectory directory, PasswordHashing hashing, LockoutProperties lockout, Clock clock) {
+    PasswordLogin(UserDirectory directory, PasswordHashing hashing, LockoutProperties lockout, SecondFactor secondFactor,
+            Clock clock) {
         this.users = directory.collection();
+        this.secondFactor = secondFactor;
         this.hashing = hashing;
         this.lockout = lockout;
         this.clock = clock;
@@ -63,6 +66,12 @@ public class PasswordLogin {
             return Optional.empty();
         }
         if (matches && user.getBoolean("disabled", false)) {
+            return Optional.empty();
+        }
+        if (matches && SecondFactor.enabled(user) && !secondFactor.accept(user, code)) {
+            // A wrong or missing code counts like a wrong password, so six digits cannot be guessed
+            // at leisure once the password is known; and the answer is the same as for one.
+            recordFailure(id, now);
             return Optional.empty();
         }
         if (matches) {

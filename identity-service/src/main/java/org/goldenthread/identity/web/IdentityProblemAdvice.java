@@ -3,6 +3,7 @@ package org.goldenthread.identity.web;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.goldenthread.identity.agency.InvalidAgencyException;
+import org.goldenthread.identity.user.SecondFactorException;
 import org.goldenthread.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,11 @@ class IdentityProblemAdvice {
     ProblemDetail invalidAgency(InvalidAgencyException e) {
         return Problems.invalid("validation-failed", "the request is not valid",
                 List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(SecondFactorException.class)
+    ProblemDetail secondFactor(SecondFactorException e) {
+        return Problems.of(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

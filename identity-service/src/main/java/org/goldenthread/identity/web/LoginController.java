@@ -15,11 +15,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.goldenthread.platform.web.RequestRejectedException;
 
-/** Password login for the walking skeleton; the OpenID Connect flows replace it later. */
+/**
+ * Password login for API clients and the demo tooling: the same checks as the login page, the
+ * same access token as the authorization server issues. Browsers use the authorization-code flow.
+ */
 @RestController
 class LoginController {
 
-    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 256) String password) {
+    /** {@code totp}: the one-time code or a recovery code, for users who set up a second factor. */
+    record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 256) String password,
+            @Size(max = 32) String totp) {
     }
 
     record TokenResponse(@JsonProperty("access_token") String accessToken,
@@ -38,7 +43,7 @@ class LoginController {
     @PostMapping("/api/identity/login")
     ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request) {
         // One answer for unknown user, wrong password and locked account: nothing to enumerate.
-        IssuedToken token = login.authenticate(request.username(), request.password())
+        IssuedToken token = login.authenticate(request.username(), request.password(), request.totp())
                 .map(tokens::issue)
                 .orElseThrow(() -> new RequestRejectedException(HttpStatus.UNAUTHORIZED, "invalid-credentials",
                         "the username or password is not right"));
