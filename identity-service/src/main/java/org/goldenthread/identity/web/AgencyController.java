@@ -1,12 +1,13 @@
 package org.goldenthread.identity.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.goldenthread.identity.admin.AdminAudit;
 import org.goldenthread.identity.agency.Agency;
 import org.goldenthread.identity.agency.AgencyRegistry;
 import org.goldenthread.identity.agency.AgencyStatus;
 import org.goldenthread.platform.web.RequestRejectedException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,17 +23,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/identity/agencies")
 class AgencyController {
 
-    private static final Logger audit = LoggerFactory.getLogger("org.goldenthread.identity.audit");
-
     /** The body of a PUT: the agency JSON; {@code id} may be left out, the path names the agency. */
     record AgencyBody(String id, String name, String grpcTarget, String restUrl, String certificateFingerprint,
             List<String> categories, AgencyStatus status) {
     }
 
-    private final AgencyRegistry registry;
+    /** The body of a status change. */
+    record StatusBody(@NotNull AgencyStatus status) {
+    }
 
-    AgencyController(AgencyRegistry registry) {
+    private final AgencyRegistry registry;
+    private final AdminAudit audit;
+
+    AgencyController(AgencyRegistry registry, AdminAudit audit) {
         this.registry = registry;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -53,7 +58,19 @@ class AgencyController {
         }
         Agency registered = registry.register(new Agency(id, body.name(), body.grpcTarget(), body.restUrl(),
                 body.certificateFingerprint(), body.categories(), body.status()));
-        audit.info("agency registry: {} registered agency {}", actor.getSubject(), registered.id());
+        audit.done(Actors.of(actor), "agency.register", registered.id(), registered.id());
         return registered;
+    }
+
+    /** Suspends or reactivates an agency: the gateway stops (or resumes) calling its node at its next refresh. */
+    @PutMapping("/{id}/status")
+    Agency status(@PathVariable String id, @Valid @RequestBody StatusBody body, @AuthenticationPrincipal Jwt actor) {
+        Agency current = registry.find(id).orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
+                "agency-not-found", "no agency is registered with that id"));
+        Agency changed = registry.register(new Agency(current.id(), current.name(), current.grpcTarget(),
+                current.restUrl(), current.certificateFingerprint(), current.categories(), body.status()));
+        audit.done(Actors.of(actor), body.status() == AgencyStatus.SUSPENDED ? "agency.suspend" : "agency.activate",
+                id, id);
+        return changed;
     }
 }

@@ -3,6 +3,7 @@ package org.goldenthread.identity.web;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.goldenthread.identity.agency.InvalidAgencyException;
+import org.goldenthread.identity.user.InvalidUserException;
 import org.goldenthread.identity.user.SecondFactorException;
 import org.goldenthread.platform.web.Problems;
 import org.springframework.core.Ordered;
@@ -25,6 +26,12 @@ class IdentityProblemAdvice {
 
     @ExceptionHandler(InvalidAgencyException.class)
     ProblemDetail invalidAgency(InvalidAgencyException e) {
+        return Problems.invalid("validation-failed", "the request is not valid",
+                List.of(new Problems.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(InvalidUserException.class)
+    ProblemDetail invalidUser(InvalidUserException e) {
         return Problems.invalid("validation-failed", "the request is not valid",
                 List.of(new Problems.FieldError(e.field(), e.getMessage())));
     }

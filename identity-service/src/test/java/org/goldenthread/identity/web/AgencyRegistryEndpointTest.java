@@ -142,4 +142,37 @@ class AgencyRegistryEndpointTest {
             assertThat(identity.bean(AgencyRegistry.class).all()).contains(mh);
         }
     }
+
+    @Nested
+    class SuspendingAnAgency {
+
+        static ResponseEntity<String> status(String id, String status, String token) {
+            return identity.http().put().uri("/api/identity/agencies/{id}/status", id)
+                    .header("Authorization", "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"status\":\"" + status + "\"}")
+                    .retrieve().toEntity(String.class);
+        }
+
+        @Test
+        void suspendsAndReactivatesKeepingTheRegistrationAndAuditsBoth() {
+            assertThat(put("housing", POLICE.replace("police", "housing"), admin).getStatusCode().value()).isEqualTo(200);
+            ResponseEntity<String> suspended = status("housing", "SUSPENDED", admin);
+            assertThat(suspended.getStatusCode().value()).isEqualTo(200);
+            assertThat(json(get("/api/identity/agencies/housing")).get("status").asString()).isEqualTo("SUSPENDED");
+            assertThat(json(get("/api/identity/agencies/housing")).get("grpcTarget").asString()).isEqualTo("127.0.0.1:9092");
+            assertThat(status("housing", "ACTIVE", admin).getStatusCode().value()).isEqualTo(200);
+
+            String trail = identity.http().get().uri("/api/identity/admin-audit")
+                    .header("Authorization", "Bearer " + admin).retrieve().body(String.class);
+            assertThat(trail).contains("\"action\":\"agency.suspend\"", "\"action\":\"agency.activate\"",
+                    "\"target\":\"housing\"", "\"actor\":\"fed.admin\"");
+        }
+
+        @Test
+        void refusesAnUnknownAgencyAnUnknownStatusAndOtherRoles() {
+            assertProblem(status("no-such-agency", "SUSPENDED", admin), 404, "agency-not-found");
+            assertProblem(status("police", "PAUSED", admin), 400, "validation-failed");
+            assertProblem(status("police", "SUSPENDED", keyWorker), 403, "forbidden");
+        }
+    }
 }

@@ -1,0 +1,139 @@
+package org.goldenthread.identity.admin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.goldenthread.identity.agency.AgencyRegistry;
+import org.goldenthread.identity.user.InvalidUserException;
+import org.goldenthread.identity.user.Role;
+import org.goldenthread.identity.user.SecondFactor;
+import org.goldenthread.identity.user.UserAccount;
+import org.goldenthread.identity.user.UserAccounts;
+import org.goldenthread.platform.web.RequestRejectedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may administer which accounts: an agency administrator the users of their own agency, a
+ * federation administrator those of any agency (to bring a new agency's first administrator in).
+ * Nobody grants {@code FEDERATION_ADMIN} through the API, and nobody disables or re-roles their own
+ * account (no locking oneself out by accident).
+ *
+ * <p>A user the actor may not administer is answered exactly like a user that does not exist
+ * (404 {@code user-not-found}), so the API tells an agency administrator nothing about other
+ * agencies' accounts.
+ */
+@Component
+public class UserAdministration {
+
+    public static final int MAX_LIST = 500;
+
+    private final UserAccounts accounts;
+    private final SecondFactor secondFactor;
+    private final AgencyRegistry agencies;
+    private final AdminAudit audit;
+
+    UserAdministration(UserAccounts accounts, SecondFactor secondFactor, AgencyRegistry agencies, AdminAudit audit) {
+        this.accounts = accounts;
+        this.secondFactor = secondFactor;
+        this.agencies = agencies;
+        this.audit = audit;
+    }
+
+    public UserAccount create(Actor actor, String username, String displayName, String agency, Set<Role> roles,
+            String password) {
+        String target = agency == null ? actor.agency() : agency;
+        if (!actor.administers(target)) {
+            audit.refused(actor, "user.create", null, target);
+            throw new RequestRejectedException(HttpStatus.FORBIDDEN, "forbidden-agency",
+                    "you administer the users of your own agency only");
+        }
+        assignable(roles);
+        if (agencies.find(target).isEmpty()) {
+            throw RequestRejectedException.invalid("agency", "is not a registered agency");
+        }
+        UserAccount created = accounts.create(username, displayName, target, roles, password)
+                .orElseThrow(() -> new RequestRejectedException(HttpStatus.CONFLICT, "username-unavailable",
+                        "choose another username"));
+        audit.done(actor, "user.create", created.username(), target);
+        return created;
+    }
+
+    public List<UserAccount> list(Actor actor, String agency) {
+        String target = agency == null ? actor.agency() : agency;
+        if (!actor.administers(target)) {
+            audit.refused(actor, "user.list", null, target);
+            throw new RequestRejectedException(HttpStatus.FORBIDDEN, "forbidden-agency",
+                    "you administer the users of your own agency only");
+        }
+        return accounts.inAgency(target, MAX_LIST);
+    }
+
+    public UserAccount get(Actor actor, String username) {
+        return administered(actor, username, "user.read");
+    }
+
+    public UserAccount setDisabled(Actor actor, String username, boolean disabled) {
+        String action = disabled ? "user.disable" : "user.enable";
+        notSelf(actor, username, action);
+        return change(actor, username, action, name -> accounts.setDisabled(name, disabled));
+    }
+
+    public UserAccount unlock(Actor actor, String username) {
+        return change(actor, username, "user.unlock", accounts::unlock);
+    }
+
+    public UserAccount setRoles(Actor actor, String username, Set<Role> roles) {
+        notSelf(actor, username, "user.roles");
+        UserAccount account = administered(actor, username, "user.roles");
+        assignable(roles);
+        return change(actor, account.username(), "user.roles", name -> accounts.setRoles(name, roles));
+    }
+
+    public void setPassword(Actor actor, String username, String password) {
+        change(actor, username, "user.password", name -> accounts.setPassword(name, password));
+    }
+
+    public void resetSecondFactor(Actor actor, String username) {
+        change(actor, username, "user.totp-reset", name -> {
+            secondFactor.reset(name);
+            return accounts.find(name);
+        });
+    }
+
+    private UserAccount change(Actor actor, String username, String action, Function<String, Optional<UserAccount>> op) {
+        UserAccount account = administered(actor, username, action);
+        UserAccount changed = op.apply(account.username()).orElseThrow(UserAdministration::notFound);
+        audit.done(actor, action, changed.username(), changed.agency());
+        return changed;
+    }
+
+    private UserAccount administered(Actor actor, String username, String action) {
+        Optional<UserAccount> account = username == null || username.length() > 64 ? Optional.empty() : accounts.find(username);
+        if (account.isEmpty() || !actor.administers(account.get().agency())) {
+            // The entry names no target: it must not record which usernames exist either.
+            audit.refused(actor, action, null, actor.agency());
+            throw notFound();
+        }
+        return account.get();
+    }
+
+    private void notSelf(Actor actor, String username, String action) {
+        if (username != null && username.equalsIgnoreCase(actor.username())) {
+            audit.refused(actor, action, actor.username(), actor.agency());
+            throw new RequestRejectedException(HttpStatus.CONFLICT, "own-account",
+                    "ask another administrator to change your own account");
+        }
+    }
+
+    private static void assignable(Set<Role> roles) {
+        if (roles != null && roles.contains(Role.FEDERATION_ADMIN)) {
+            throw new InvalidUserException("roles", "FEDERATION_ADMIN is not granted through this API");
+        }
+    }
+
+    private static RequestRejectedException notFound() {
+        return new RequestRejectedException(HttpStatus.NOT_FOUND, "user-not-found", "no such user in your agency");
+    }
+}
