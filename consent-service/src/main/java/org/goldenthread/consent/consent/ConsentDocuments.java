@@ -66,6 +66,13 @@ final class ConsentDocuments {
         return copy;
     }
 
+    static Document evidence(Evidence evidence) {
+        return new Document("kind", evidence.kind().name())
+                .append("reference", evidence.reference())
+                .append("witness", evidence.witness())
+                .append("privacyNoticeVersion", evidence.privacyNoticeVersion());
+    }
+
     static Document withdrawal(ConsentRecord.Withdrawal withdrawal) {
         return new Document("at", Date.from(withdrawal.at())).append("by", withdrawal.by())
                 .append("reason", withdrawal.reason());
@@ -97,7 +104,7 @@ final class ConsentDocuments {
                 history);
     }
 
-    private static Document provision(Provision p) {
+    static Document provision(Provision p) {
         return new Document("type", p.type().name())
                 .append("sources", sorted(p.sources(), Function.identity()))
                 .append("recipients", sorted(p.recipients(), Function.identity()))

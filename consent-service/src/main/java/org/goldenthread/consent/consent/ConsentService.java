@@ -53,6 +53,35 @@ public class ConsentService {
         return store.find(id).orElseThrow(ConsentService::notFound);
     }
 
+    /**
+     * A new revision with new period, evidence and provisions, by the recording agency; the
+     * earlier revision stays in the history. Decisions made from now on read the new terms.
+     */
+    public ConsentRecord revise(String id, NewConsent terms) {
+        ConsentRecord current = get(id);
+        if (!current.recordedByAgency().equals(terms.recordedByAgency())) {
+            throw new RequestRejectedException(HttpStatus.FORBIDDEN, "not-recording-agency",
+                    "only the agency that recorded a consent may revise it");
+        }
+        boolean revised;
+        try {
+            revised = current.status() == ConsentStatus.ACTIVE && store.revise(id, current.revision(),
+                    new ConsentStore.Revision(terms.start(), terms.end(), terms.evidence(), terms.provisions(),
+                            terms.recordedBy(), clock.instant()));
+        } catch (com.mongodb.MongoWriteException e) {
+            if (com.mongodb.ErrorCategory.fromErrorCode(e.getCode()) != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            throw new RequestRejectedException(HttpStatus.CONFLICT, "duplicate-consent",
+                    "this agency already recorded consent with this evidence reference");
+        }
+        if (!revised) {
+            throw new RequestRejectedException(HttpStatus.CONFLICT, "consent-not-active",
+                    "the consent is not active (withdrawn or changed meanwhile)");
+        }
+        return get(id);
+    }
+
     /** The subject's records (any status), newest first; at most {@code limit}. */
     public List<ConsentRecord> ofSubject(List<org.goldenthread.proto.common.v1.LinkageToken> tokens, int limit) {
         return store.findBySubject(SubjectTokens.keys(tokens), limit);

@@ -99,8 +99,7 @@ public class ConsentStore {
      * changed meanwhile (another revision won) or is no longer active.
      */
     public boolean withdraw(String id, int currentRevision, ConsentRecord.Withdrawal withdrawal) {
-        Document current = consents.find(Filters.and(Filters.eq(ID, id), Filters.eq(REVISION, currentRevision),
-                Filters.eq(STATUS, ConsentStatus.ACTIVE.name()))).first();
+        Document current = activeRevision(id, currentRevision);
         if (current == null) {
             return false;
         }
@@ -115,6 +114,50 @@ public class ConsentStore {
                         Updates.set(REVISED_BY, withdrawal.by())))
                 .getModifiedCount();
         return changed == 1;
+    }
+
+    /**
+     * New terms (period, evidence, provisions) as revision {@code currentRevision + 1} of an active
+     * record; false when another revision won or it is no longer active. A reference another record of
+     * the agency already holds fails with the store's duplicate-key error.
+     */
+    public boolean revise(String id, int currentRevision, Revision revision) {
+        Document current = activeRevision(id, currentRevision);
+        if (current == null) {
+            return false;
+        }
+        return consents.updateOne(
+                Filters.and(Filters.eq(ID, id), Filters.eq(REVISION, currentRevision)),
+                Updates.combine(
+                        Updates.push(HISTORY, snapshot(current)),
+                        Updates.set(REVISION, currentRevision + 1),
+                        Updates.set("start", date(revision.start())),
+                        Updates.set("end", revision.end() == null ? null : date(revision.end())),
+                        Updates.set("evidence", ConsentDocuments.evidence(revision.evidence())),
+                        Updates.set(REFERENCE_KEY, referenceKey(current.getString("recordedByAgency"),
+                                revision.evidence().reference())),
+                        Updates.set("provisions", revision.provisions().stream().map(ConsentDocuments::provision).toList()),
+                        Updates.set(REVISED_AT, date(revision.at())),
+                        Updates.set(REVISED_BY, revision.by())))
+                .getModifiedCount() == 1;
+    }
+
+    /** What a revision replaces, and who made it when. */
+    public record Revision(Instant start, Instant end, Evidence evidence, List<Provision> provisions, String by,
+            Instant at) {
+    }
+
+    /**
+     * Read by {@code _id} alone (a primary-key lookup on every store) and checked here; the update
+     * that follows keeps the revision in its filter, which is what makes it safe against a
+     * concurrent revision. (The embedded store answers that guarded update by scanning, a cost paid
+     * per revision, never per decision.)
+     */
+    private Document activeRevision(String id, int revision) {
+        Document current = consents.find(Filters.eq(ID, id)).first();
+        boolean expected = current != null && current.getInteger(REVISION) == revision
+                && ConsentStatus.ACTIVE.name().equals(current.getString(STATUS));
+        return expected ? current : null;
     }
 
     private static Date date(Instant instant) {

@@ -79,8 +79,10 @@ public class IsaStore {
     private boolean nextRevision(String id, int currentRevision, String by, Instant at, Bson change) {
         Bson expected = Filters.and(Filters.eq(ID, id), Filters.eq(REVISION, currentRevision),
                 Filters.eq(STATUS, IsaStatus.ACTIVE.name()));
-        Document current = isas.find(expected).first();
-        if (current == null) {
+        // Read by _id alone (primary key on every store); the guarded update below keeps the race safe.
+        Document current = isas.find(Filters.eq(ID, id)).first();
+        if (current == null || current.getInteger(REVISION) != currentRevision
+                || !IsaStatus.ACTIVE.name().equals(current.getString(STATUS))) {
             return false;
         }
         return isas.updateOne(expected, Updates.combine(

@@ -22,19 +22,29 @@ final class ConsentBodies {
     }
 
     static NewConsent toNewConsent(ConsentBody body, LinkageTokens linkage, Requester recorder) {
-        if (body.period().end() != null && !body.period().end().isAfter(body.period().start())) {
+        return terms(body.period(), body.evidence(), body.provisions(), tokens(body.subject(), linkage), recorder);
+    }
+
+    /** A revision's new terms; the subject stays the record's own. */
+    static NewConsent toRevision(ConsentRevisionBody body, Requester reviser) {
+        return terms(body.period(), body.evidence(), body.provisions(), List.of(), reviser);
+    }
+
+    private static NewConsent terms(ConsentBody.Period period, ConsentBody.EvidenceBody evidenceBody,
+            List<ConsentBody.ProvisionBody> provisionBodies, List<LinkageToken> tokens, Requester recorder) {
+        if (period.end() != null && !period.end().isAfter(period.start())) {
             throw RequestRejectedException.invalid("period.end", "must be after period.start");
         }
-        EvidenceKind kind = parse(EvidenceKind.class, body.evidence().kind(), "evidence.kind");
-        String witness = blankToNull(body.evidence().witness());
+        EvidenceKind kind = parse(EvidenceKind.class, evidenceBody.kind(), "evidence.kind");
+        String witness = blankToNull(evidenceBody.witness());
         if (kind == EvidenceKind.VERBAL_WITH_WITNESS && witness == null) {
             throw RequestRejectedException.invalid("evidence.witness", "verbal consent needs a witness");
         }
-        Evidence evidence = new Evidence(kind, body.evidence().reference().trim(), witness,
-                body.evidence().privacyNoticeVersion().trim());
+        Evidence evidence = new Evidence(kind, evidenceBody.reference().trim(), witness,
+                evidenceBody.privacyNoticeVersion().trim());
         List<Provision> provisions = new ArrayList<>();
-        for (int i = 0; i < body.provisions().size(); i++) {
-            ConsentBody.ProvisionBody p = body.provisions().get(i);
+        for (int i = 0; i < provisionBodies.size(); i++) {
+            ConsentBody.ProvisionBody p = provisionBodies.get(i);
             provisions.add(new Provision(
                     parse(ProvisionType.class, p.type(), "provisions[" + i + "].type"),
                     Set.copyOf(orEmpty(p.sources())),
@@ -42,8 +52,8 @@ final class ConsentBodies {
                     Terms.purposes(p.purposes(), "provisions[" + i + "].purposes"),
                     Terms.categories(p.categories(), "provisions[" + i + "].categories")));
         }
-        return new NewConsent(tokens(body.subject(), linkage), body.period().start(), body.period().end(),
-                evidence, provisions, recorder.user(), recorder.agency());
+        return new NewConsent(tokens, period.start(), period.end(), evidence, provisions, recorder.user(),
+                recorder.agency());
     }
 
     static List<LinkageToken> tokens(ConsentBody.Subject subject, LinkageTokens linkage) {

@@ -17,11 +17,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Consent records: record, read, withdraw. */
+/** Consent records: record, read, revise, withdraw. */
 @RestController
 @RequestMapping("/api/consents")
 class ConsentController {
@@ -57,6 +58,12 @@ class ConsentController {
             throw new RequestRejectedException(HttpStatus.NOT_FOUND, "consent-not-found", "no such consent record");
         }
         return ConsentView.of(r);
+    }
+
+    @PutMapping("/{id}")
+    ConsentView revise(@AuthenticationPrincipal Jwt token, @PathVariable String id,
+            @Valid @RequestBody ConsentRevisionBody body) {
+        return ConsentView.of(consents.revise(id, ConsentBodies.toRevision(body, Callers.of(token))));
     }
 
     @PostMapping("/{id}/withdrawal")

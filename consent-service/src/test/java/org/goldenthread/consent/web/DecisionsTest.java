@@ -109,6 +109,33 @@ class DecisionsTest {
         }
     }
 
+    /** The family limits what they agreed to: a new revision. */
+    @Nested
+    class AfterRevision {
+
+        @Test
+        void revisionBindsTheVeryNextDecisionAndKeepsTheEarlierOne() {
+            String id = service.recordHale("9434765102", "CF-REV-1");
+            String body = decisionBody(service.tokensOf("9434765102"), "CASE_MANAGEMENT", List.of("housing"), List.of());
+            assertThat(http.post("/decisions", police, body).body()).contains("\"outcome\":\"PERMIT\"");
+
+            var revised = http.put("/api/consents/" + id, keyWorker, Http.json(Map.of(
+                    "period", Map.of("start", "2026-01-01T00:00:00Z"),
+                    "evidence", Map.of("kind", "SIGNED_FORM", "reference", "CF-REV-1b", "privacyNoticeVersion", "v4"),
+                    "provisions", List.of(Map.of("type", "PERMIT", "recipients", List.of("council"))))));
+            var after = http.post("/decisions", police, body);
+
+            assertThat(revised.status()).as(revised.body()).isEqualTo(200);
+            assertThat(revised.json()).containsEntry("revision", 2).containsEntry("status", "ACTIVE");
+            assertThat(revised.json().get("history").toString()).contains("revision=1");
+            assertThat(after.body()).contains("\"outcome\":\"DENY\"");
+            assertProblem(http.put("/api/consents/" + id, police, Http.json(Map.of(
+                    "period", Map.of("start", "2026-01-01T00:00:00Z"),
+                    "evidence", Map.of("kind", "SIGNED_FORM", "reference", "X", "privacyNoticeVersion", "v4"),
+                    "provisions", List.of(Map.of("type", "PERMIT"))))), 403, "not-recording-agency");
+        }
+    }
+
     /** The family withdraws consent. */
     @Nested
     class AfterWithdrawal {
