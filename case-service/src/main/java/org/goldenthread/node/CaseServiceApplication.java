@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * service so several services can share one class path (the launcher, end-to-end tests).
  */
 @SpringBootApplication
-@EnableConfigurationProperties(NodeProperties.class)
+@EnableConfigurationProperties({NodeProperties.class, org.goldenthread.node.federation.NodeTls.class})
 public class CaseServiceApplication {
 
     public static SpringApplicationBuilder application() {

@@ -10,6 +10,7 @@ import org.goldenthread.identity.IdentityServiceApplication;
 import org.goldenthread.identity.agency.Agency;
 import org.goldenthread.identity.agency.AgencyRegistry;
 import org.goldenthread.identity.agency.AgencyStatus;
+import org.goldenthread.launcher.pki.FederationPki;
 import org.goldenthread.node.CaseServiceApplication;
 import org.goldenthread.outcomes.OutcomesServiceApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,7 +19,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A whole federation in one JVM: identity, consent, (outcomes,) one case-service node per
  * agency and the gateway, each its own Spring application context with its own embedded store,
- * talking to each other over real HTTP and gRPC on loopback. Each service boots through its
+ * talking to each other over real HTTP and gRPC on loopback, gateway to nodes over mutual TLS
+ * with the local federation CA. Each service boots through its
  * own {@code application()} builder, i.e. exactly the production wiring.
  */
 public final class LocalFederation implements AutoCloseable {
@@ -36,6 +38,7 @@ public final class LocalFederation implements AutoCloseable {
     private ConfigurableApplicationContext identity;
     private ConfigurableApplicationContext consent;
     private ConfigurableApplicationContext gateway;
+    private FederationPki pki;
 
     private LocalFederation(FederationPlan plan) {
         this.plan = plan;
@@ -56,6 +59,7 @@ public final class LocalFederation implements AutoCloseable {
 
     private void boot(ProgressListener progress) {
         String linkageKey = LinkageKeyFile.loadOrCreate(plan.dataDir());
+        pki = FederationPki.loadOrCreate(plan.dataDir());
         List<String> common = new ArrayList<>(List.of(
                 "--goldenthread.store.data-dir=" + plan.dataDir().toAbsolutePath(),
                 "--goldenthread.identity.url=" + identityUrl(),
@@ -78,21 +82,32 @@ public final class LocalFederation implements AutoCloseable {
         });
         AgencyRegistry registry = identity.getBean(AgencyRegistry.class);
         for (AgencySpec agency : plan.agencies()) {
+            // The registry pins each node's certificate: the gateway accepts no other for that agency.
             registry.register(new Agency(agency.id(), agency.name(), "127.0.0.1:" + grpcPorts.get(agency.id()),
-                    LOOPBACK + nodeRestPorts.get(agency.id()), null, agency.categories(), AgencyStatus.ACTIVE));
+                    LOOPBACK + nodeRestPorts.get(agency.id()), pki.node(agency.id()).fingerprint(), agency.categories(),
+                    AgencyStatus.ACTIVE));
         }
         consent = run("consent-service", ConsentServiceApplication.application(), servlet, consentPort, progress);
         for (AgencySpec agency : plan.agencies()) {
             List<String> nodeArguments = new ArrayList<>(servlet);
             nodeArguments.add("--goldenthread.node.agency-id=" + agency.id());
             nodeArguments.add("--goldenthread.node.grpc.port=" + grpcPorts.get(agency.id()));
+            FederationPki.Issued certificate = pki.node(agency.id());
+            nodeArguments.add("--goldenthread.node.grpc.tls.certificate=" + certificate.certificate());
+            nodeArguments.add("--goldenthread.node.grpc.tls.private-key=" + certificate.privateKey());
+            nodeArguments.add("--goldenthread.node.grpc.tls.trust=" + pki.caCertificate());
             nodes.put(agency.id(), run("case-service " + agency.id(), CaseServiceApplication.application(),
                     nodeArguments, nodeRestPorts.get(agency.id()), progress));
         }
         if (plan.withOutcomes()) {
             run("outcomes-service", OutcomesServiceApplication.application(), servlet, outcomesPort, progress);
         }
-        gateway = run("gateway", GatewayApplication.application(), common, gatewayPort, progress);
+        List<String> gatewayArguments = new ArrayList<>(common);
+        FederationPki.Issued client = pki.gateway();
+        gatewayArguments.add("--goldenthread.gateway.tls.certificate=" + client.certificate());
+        gatewayArguments.add("--goldenthread.gateway.tls.private-key=" + client.privateKey());
+        gatewayArguments.add("--goldenthread.gateway.tls.trust=" + pki.caCertificate());
+        gateway = run("gateway", GatewayApplication.application(), gatewayArguments, gatewayPort, progress);
     }
 
     private ConfigurableApplicationContext run(String name, SpringApplicationBuilder builder, List<String> arguments,
@@ -121,6 +136,11 @@ public final class LocalFederation implements AutoCloseable {
 
     public ConfigurableApplicationContext node(String agency) {
         return nodes.get(agency);
+    }
+
+    /** The local federation CA and its certificates (mutual TLS between gateway and nodes). */
+    public FederationPki pki() {
+        return pki;
     }
 
     public ConfigurableApplicationContext consent() {

@@ -29,7 +29,7 @@ final class ServiceClient {
 
     void put(String url, String token, String body) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
@@ -49,7 +49,7 @@ final class ServiceClient {
     }
 
     tools.jackson.databind.JsonNode getJson(String url, String token) {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).GET().build());
         expect(answer, 200, "GET " + URI.create(url).getPath());
         return JSON.readTree(answer.body());
@@ -57,7 +57,7 @@ final class ServiceClient {
 
     private static HttpRequest post(String url, String token, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {

@@ -146,6 +146,51 @@ class FederatedViewIT {
     }
 
     @Nested
+    class MutualTlsToNodes {
+
+        private io.grpc.StatusRuntimeException callPoliceNodeAs(io.grpc.netty.shaded.io.netty.handler.ssl.SslContext tls) {
+            int port = federation.node("police").getBean(org.goldenthread.node.federation.NodeGrpcServer.class).port();
+            io.grpc.ManagedChannel channel = io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder
+                    .forAddress("127.0.0.1", port).sslContext(tls).build();
+            try {
+                org.goldenthread.proto.node.v1.CaseNodeGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(5, java.util.concurrent.TimeUnit.SECONDS)
+                        .matchSubject(org.goldenthread.proto.node.v1.MatchSubjectRequest.getDefaultInstance());
+                throw new AssertionError("the node answered a caller that is not the gateway");
+            } catch (io.grpc.StatusRuntimeException refused) {
+                return refused;
+            } finally {
+                channel.shutdownNow();
+            }
+        }
+
+        @Test
+        void refuseACallerWithoutAClientCertificate() throws Exception {
+            var anonymous = io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts.forClient()
+                    .trustManager(federation.pki().caCertificate().toFile()).build();
+            assertThat(callPoliceNodeAs(anonymous).getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
+        }
+
+        @Test
+        void refuseAnotherNodesServerCertificateUsedAsAClient() throws Exception {
+            var housing = federation.pki().node("housing");
+            var impostor = io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts.forClient()
+                    .keyManager(housing.certificate().toFile(), housing.privateKey().toFile())
+                    .trustManager(federation.pki().caCertificate().toFile()).build();
+            assertThat(callPoliceNodeAs(impostor).getStatus().getCode()).isEqualTo(io.grpc.Status.Code.UNAVAILABLE);
+        }
+
+        @Test
+        void refuseAFederationClientCertificateThatIsNotTheGateways() throws Exception {
+            var intruder = federation.pki().client("intruder");
+            var tls = io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts.forClient()
+                    .keyManager(intruder.certificate().toFile(), intruder.privateKey().toFile())
+                    .trustManager(federation.pki().caCertificate().toFile()).build();
+            assertThat(callPoliceNodeAs(tls).getStatus().getCode()).isEqualTo(io.grpc.Status.Code.PERMISSION_DENIED);
+        }
+    }
+
+    @Nested
     class KnownToSearch {
 
         @Test

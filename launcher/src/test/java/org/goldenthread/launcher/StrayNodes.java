@@ -68,8 +68,15 @@ final class StrayNodes {
 
         private final Server server;
 
-        Rogue(String agency) throws IOException {
+        /** A rogue with a genuine certificate from the federation CA: TLS cannot tell it apart. */
+        Rogue(String agency, org.goldenthread.launcher.pki.FederationPki pki) throws IOException {
+            var certificate = pki.node(agency);
             server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .sslContext(io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts
+                            .forServer(certificate.certificate().toFile(), certificate.privateKey().toFile())
+                            .trustManager(pki.caCertificate().toFile())
+                            .clientAuth(io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth.REQUIRE)
+                            .build())
                     .addService(new CaseNodeGrpc.CaseNodeImplBase() {
                         @Override
                         public void getSubjectRecord(GetSubjectRecordRequest request, StreamObserver<GetSubjectRecordResponse> answer) {

@@ -31,13 +31,15 @@ public class NodeGrpcServer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NodeGrpcServer.class);
 
     private final NodeProperties.Grpc settings;
+    private final NodeTls tls;
     private final CaseNodeService caseNode;
     private final HealthStatusManager health = new HealthStatusManager();
     private volatile Server server;
     private ScheduledExecutorService deadlineTimers;
 
-    public NodeGrpcServer(NodeProperties properties, CaseNodeService caseNode) {
+    public NodeGrpcServer(NodeProperties properties, NodeTls tls, CaseNodeService caseNode) {
         this.settings = properties.grpc();
+        this.tls = tls;
         this.caseNode = caseNode;
     }
 
@@ -52,10 +54,17 @@ public class NodeGrpcServer implements SmartLifecycle {
             return thread;
         });
         try {
-            server = NettyServerBuilder.forAddress(new InetSocketAddress(settings.address(), settings.port()))
+            NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(settings.address(), settings.port()));
+            tls.serverContext().ifPresentOrElse(builder::sslContext, () -> log.warn(
+                    "goldenthread.node.grpc.tls is not set: the federation port is plaintext (mesh mTLS or development only)"));
+            server = builder
                     .maxInboundMessageSize((int) settings.maxInboundMessageSize().toBytes())
                     .maxInboundMetadataSize(16 * 1024)
-                    .addService(ServerInterceptors.intercept(caseNode, new CallMetadata(settings.maxCallDuration(), deadlineTimers)))
+                    .addService(tls.configured()
+                            // Interceptors run last-added first: the caller's certificate is checked before anything else.
+                            ? ServerInterceptors.intercept(caseNode, new CallMetadata(settings.maxCallDuration(), deadlineTimers),
+                                    tls.allowedClientOnly())
+                            : ServerInterceptors.intercept(caseNode, new CallMetadata(settings.maxCallDuration(), deadlineTimers)))
                     .addService(health.getHealthService())
                     .addService(ProtoReflectionServiceV1.newInstance())
                     .build()

@@ -98,6 +98,14 @@ public final class FederationPki {
         return issue("gateway", KeyPurposeId.id_kp_clientAuth);
     }
 
+    /**
+     * A client certificate for another name (made once): a second hub, a tool, or a test's
+     * intruder; nodes accept only the gateway's name.
+     */
+    public Issued client(String name) {
+        return issue(name, KeyPurposeId.id_kp_clientAuth);
+    }
+
     /** A node's server certificate (made once per agency). */
     public Issued node(String agency) {
         return issue("node-" + agency, KeyPurposeId.id_kp_serverAuth);
