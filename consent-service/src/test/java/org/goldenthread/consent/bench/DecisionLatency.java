@@ -53,6 +53,11 @@ final class DecisionLatency {
     }
 
     static Figures run(Path data, int consents, int decisions, PrintStream progress) {
+        return run(data, consents, decisions, true, progress);
+    }
+
+    /** @param seed false to time decisions on a store an earlier run seeded with the same {@code consents} */
+    static Figures run(Path data, int consents, int decisions, boolean seed, PrintStream progress) {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         try (ConfigurableApplicationContext context = ConsentServiceApplication.application().run(
@@ -65,7 +70,9 @@ final class DecisionLatency {
             DecisionService decider = context.getBean(DecisionService.class);
             int subjects = Math.max(1, consents * 9 / 10);
             long seedStart = System.nanoTime();
-            seed(recorder, context.getBean(IsaService.class), consents, subjects, progress);
+            if (seed) {
+                seed(recorder, context.getBean(IsaService.class), consents, subjects, progress);
+            }
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
             Requester requester = new Requester("bench.kw", "council", List.of("KEY_WORKER"));

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The decision latency benchmark (not part of {@code verify}: the class name matches no test
  * pattern). Run it as the module README says; figures go to {@code target/decision-latency.txt}.
- * Sizes: {@code -Dbench.consents} (default 100000), {@code -Dbench.decisions} (default 20000).
+ * Sizes: {@code -Dbench.consents} (default 100000), {@code -Dbench.decisions} (default 20000);
+ * {@code -Dbench.data=<dir>} reuses the store an earlier run left (printed as "store:").
  */
 public class DecisionLatencyBenchmark {
 
@@ -21,8 +22,11 @@ public class DecisionLatencyBenchmark {
     public static void main(String[] args) throws IOException {
         int consents = Integer.getInteger("bench.consents", 100_000);
         int decisions = Integer.getInteger("bench.decisions", 20_000);
-        Path data = Files.createTempDirectory("consent-bench");
-        var figures = DecisionLatency.run(data, consents, decisions, System.out);
+        // -Dbench.data=<dir> of an earlier run times decisions again without seeding anew.
+        String reuse = System.getProperty("bench.data");
+        Path data = reuse == null ? Files.createTempDirectory("consent-bench") : Path.of(reuse);
+        System.out.println("store: " + data);
+        var figures = DecisionLatency.run(data, consents, decisions, reuse == null, System.out);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "decision-latency.txt"), figures.report());
     }
