@@ -56,6 +56,10 @@ class SecurityConfiguration {
                 .securityMatcher("/login", "/logout")
                 .authenticationProvider(new FormLoginAuthentication(login, clock))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // The page has no scripts, styles or frames. No form-action: browsers apply it to the
+                // redirect chain after sign-in, which ends at the client's redirect URI.
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'")))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .authenticationDetailsSource(LoginFormDetails.source())

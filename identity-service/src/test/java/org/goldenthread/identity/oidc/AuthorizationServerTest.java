@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.goldenthread.identity.Browser;
 import org.goldenthread.identity.RunningIdentity;
 import org.goldenthread.identity.user.Role;
+import org.goldenthread.identity.user.UserAccounts;
 import org.goldenthread.identity.user.UserDirectory;
 import org.goldenthread.platform.web.AccessTokenValidation;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,10 @@ class AuthorizationServerTest {
 
     /** Signs in through the login page and returns the authorization code sent to the client. */
     static String authorizationCode(Browser browser, String clientId, String redirectUri, String verifier) {
+        return authorizationCode(browser, clientId, redirectUri, verifier, "kw.police");
+    }
+
+    static String authorizationCode(Browser browser, String clientId, String redirectUri, String verifier, String username) {
         String state = UUID.randomUUID().toString();
         String authorize = "/oauth2/authorize?response_type=code&client_id=" + clientId + "&scope=openid%20profile"
                 + "&redirect_uri=" + redirectUri + "&state=" + state
@@ -67,7 +72,7 @@ class AuthorizationServerTest {
         assertThat(toLogin.statusCode()).isEqualTo(302);
         assertThat(Browser.location(toLogin)).endsWith("/login");
 
-        HttpResponse<String> signedIn = browser.signIn("kw.police", PASSWORD, null);
+        HttpResponse<String> signedIn = browser.signIn(username, PASSWORD, null);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         HttpResponse<String> back = browser.get(Browser.location(signedIn));
         assertThat(back.statusCode()).isEqualTo(302);
@@ -179,6 +184,17 @@ class AuthorizationServerTest {
         }
 
         @Test
+        void servesTheLoginPageUncachedUnframedAndWithoutScripts() {
+            HttpResponse<String> page = new Browser(identity.baseUrl()).get("/login");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(
+                    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+            assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+            assertThat(page.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+            assertThat(page.body()).contains("name=\"totp\"").doesNotContain("<script");
+        }
+
+        @Test
         void refusesTheLoginFormWithoutTheCsrfToken() {
             Browser browser = new Browser(identity.baseUrl());
             HttpResponse<String> answer = browser.postForm("/login", form("username", "kw.police", "password", PASSWORD));
@@ -211,6 +227,23 @@ class AuthorizationServerTest {
                     "Authorization", Browser.basic("gateway-bff", BFF_SECRET));
             assertThat(replayed.statusCode()).isEqualTo(400);
             assertThat(json(replayed.body()).get("error").asString()).isEqualTo("invalid_grant");
+        }
+
+        @Test
+        void refusesToRefreshForAUserWhoHasSinceBeenDisabled() {
+            identity.bean(UserDirectory.class).ensureUser("leaver", "Lee Leaver", "police", Set.of(Role.KEY_WORKER), PASSWORD);
+            Browser browser = new Browser(identity.baseUrl());
+            String verifier = "bff-" + UUID.randomUUID() + UUID.randomUUID();
+            String code = authorizationCode(browser, "gateway-bff", BFF_CALLBACK, verifier, "leaver");
+            String refreshToken = json(token(browser, form("grant_type", "authorization_code", "code", code,
+                    "redirect_uri", BFF_CALLBACK, "code_verifier", verifier),
+                    "Authorization", Browser.basic("gateway-bff", BFF_SECRET)).body()).get("refresh_token").asString();
+
+            identity.bean(UserAccounts.class).setDisabled("leaver", true);
+            HttpResponse<String> refused = token(browser, form("grant_type", "refresh_token", "refresh_token", refreshToken),
+                    "Authorization", Browser.basic("gateway-bff", BFF_SECRET));
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(json(refused.body()).get("error").asString()).isEqualTo("invalid_grant");
         }
 
         @Test
