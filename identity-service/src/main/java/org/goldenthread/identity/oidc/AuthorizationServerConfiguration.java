@@ -2,6 +2,7 @@ package org.goldenthread.identity.oidc;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
 import org.goldenthread.identity.token.TokenProperties;
 import org.goldenthread.identity.user.UserDirectory;
 import org.goldenthread.platform.keys.SigningKeys;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationConsentService;
-import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -26,7 +26,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  *
  * <p>Authorizations (codes, refresh tokens) are kept in memory: the embedded store has no
  * multi-document transactions and an authorization is short-lived, so a restart costs users one
- * sign-in and nothing else (access tokens are self-contained and keep verifying).
+ * sign-in and nothing else (access tokens are self-contained and keep verifying). Expired ones
+ * are dropped ({@link ExpiringAuthorizations}).
  */
 @Configuration
 @EnableConfigurationProperties(ClientProperties.class)
@@ -69,8 +70,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new InMemoryOAuth2AuthorizationService();
+    OAuth2AuthorizationService authorizationService(Clock clock) {
+        return new ExpiringAuthorizations(clock);
     }
 
     @Bean
