@@ -37,7 +37,7 @@ import org.goldenthread.proto.common.v1.Purpose;
  * release; and a DENY is only answered when nothing permissible was asked for. The oracle below
  * is written from ARCHITECTURE.md §3, not from {@link DecisionRules}.
  */
-class DecisionRulesProperties {
+class DecisionRulesPropertyTest {
 
     /** Few agencies and purposes, so random records often speak about the request asked. */
     static final List<String> AGENCIES = List.of("council", "police", "mentalhealth");
