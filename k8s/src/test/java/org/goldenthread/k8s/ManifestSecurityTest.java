@@ -142,7 +142,10 @@ class ManifestSecurityTest {
                     assertThat(c.getLivenessProbe()).as(d.getMetadata().getName()).isNotNull();
                     assertThat(c.getReadinessProbe()).as(d.getMetadata().getName()).isNotNull();
                     if (d.getMetadata().getName().equals("case-service")) {
-                        assertThat(c.getReadinessProbe().getGrpc().getPort()).isEqualTo(9090);
+                        // Native gRPC probe: on the federation port, or, once the node requires mutual TLS
+                        // (federation-tls component), on its plaintext health-only port.
+                        assertThat(c.getReadinessProbe().getGrpc()).as("native gRPC readiness probe").isNotNull();
+                        assertThat(c.getReadinessProbe().getGrpc().getPort()).isIn(9090, 9091);
                     }
                 });
             }

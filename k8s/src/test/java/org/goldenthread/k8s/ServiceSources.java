@@ -60,8 +60,21 @@ final class ServiceSources {
 
     private static boolean bindsRecordComponent(String source, String prefix, String component) {
         Matcher m = PROPERTIES_PREFIX.matcher(source);
-        return m.find() && m.group(1).equals(prefix)
-                && Pattern.compile("record\\s+\\w+\\s*\\([^)]*\\b" + Pattern.quote(component) + "\\b").matcher(source).find();
+        if (!m.find()) {
+            return false;
+        }
+        if (m.group(1).equals(prefix)) {
+            return Pattern.compile("record\\s+\\w+\\s*\\([^)]*\\b" + Pattern.quote(component) + "\\b").matcher(source).find();
+        }
+        // A nested record: goldenthread.gateway.tls.certificate is GatewayProperties' Tls(certificate, …).
+        int dot = prefix.lastIndexOf('.');
+        if (dot < 0 || !m.group(1).equals(prefix.substring(0, dot))) {
+            return false;
+        }
+        String nested = camelCase(prefix.substring(dot + 1));
+        String type = Character.toUpperCase(nested.charAt(0)) + nested.substring(1);
+        return Pattern.compile("record\\s+" + Pattern.quote(type) + "\\s*\\([^)]*\\b" + Pattern.quote(component) + "\\b")
+                .matcher(source).find();
     }
 
     private static Stream<String> javaSources(String module) {

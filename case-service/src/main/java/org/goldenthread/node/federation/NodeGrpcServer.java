@@ -35,6 +35,7 @@ public class NodeGrpcServer implements SmartLifecycle {
     private final CaseNodeService caseNode;
     private final HealthStatusManager health = new HealthStatusManager();
     private volatile Server server;
+    private volatile Server healthOnly;
     private ScheduledExecutorService deadlineTimers;
 
     public NodeGrpcServer(NodeProperties properties, NodeTls tls, CaseNodeService caseNode) {
@@ -72,6 +73,14 @@ public class NodeGrpcServer implements SmartLifecycle {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the gRPC server on " + settings.address() + ":" + settings.port(), e);
         }
+        if (tls.configured() && tls.healthPort() != null) {
+            try {
+                healthOnly = NettyServerBuilder.forAddress(new InetSocketAddress(settings.address(), tls.healthPort()))
+                        .addService(health.getHealthService()).build().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the gRPC health port " + tls.healthPort(), e);
+            }
+        }
         health.setStatus("", ServingStatus.SERVING);
         health.setStatus(CaseNodeGrpc.SERVICE_NAME, ServingStatus.SERVING);
         log.info("federation gRPC server listening on {}:{}", settings.address(), server.getPort());
@@ -84,6 +93,10 @@ public class NodeGrpcServer implements SmartLifecycle {
             return;
         }
         health.enterTerminalState();
+        if (healthOnly != null) {
+            healthOnly.shutdownNow();
+            healthOnly = null;
+        }
         running.shutdown();
         try {
             if (!running.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {

@@ -33,9 +33,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param privateKey the node's private key (PKCS#8 PEM)
  * @param trust the federation CA (PEM) that signs client certificates
  * @param allowedClient the common name the caller's certificate must carry; default {@code gateway}
+ * @param healthPort when set, {@code grpc.health.v1} alone is also served in plaintext on this port, for
+ *     Kubernetes' native gRPC probes (the kubelet cannot present a client certificate); no data is there
  */
 @ConfigurationProperties("goldenthread.node.grpc.tls")
-public record NodeTls(Path certificate, Path privateKey, Path trust, String allowedClient) {
+public record NodeTls(Path certificate, Path privateKey, Path trust, String allowedClient, Integer healthPort) {
 
     public NodeTls {
         allowedClient = allowedClient == null || allowedClient.isBlank() ? "gateway" : allowedClient;
