@@ -58,8 +58,9 @@ final class DecisionLatency {
 
     /** @param seed false to time decisions on a store an earlier run seeded with the same {@code consents} */
     static Figures run(Path data, int consents, int decisions, boolean seed, PrintStream progress) {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
+        // A fixed benchmark key, so a reused store's tokens still match (a random key per run made every
+        // look-up on a reused store miss).
+        byte[] secret = "golden-thread-decision-benchmark".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (ConfigurableApplicationContext context = ConsentServiceApplication.application().run(
                 "--server.port=0", "--goldenthread.store.data-dir=" + data,
                 "--goldenthread.identity.url=http://127.0.0.1:9",
@@ -72,6 +73,11 @@ final class DecisionLatency {
             long seedStart = System.nanoTime();
             if (seed) {
                 seed(recorder, context.getBean(IsaService.class), consents, subjects, progress);
+            }
+            long stored = context.getBean(com.mongodb.client.MongoDatabase.class).getCollection("consents").countDocuments();
+            if (stored < consents) {
+                throw new IllegalStateException("the store holds " + stored + " consents, not " + consents
+                        + ": seed it (run without -Dbench.data) before timing");
             }
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
 
