@@ -2,7 +2,6 @@ package org.goldenthread.consent.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
