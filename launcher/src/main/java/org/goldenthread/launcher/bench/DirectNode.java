@@ -1,0 +1,98 @@
+package org.goldenthread.launcher.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.federation.linkage.LinkageTokens;
+import org.goldenthread.federation.linkage.PersonIdentifiers;
+import org.goldenthread.gateway.consent.Decision;
+import org.goldenthread.gateway.consent.DecisionRequest;
+import org.goldenthread.launcher.pki.FederationPki;
+import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.node.v1.CaseNodeGrpc;
+import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
+
+/**
+ * The gateway-overhead baseline: the same record fetched straight from one node over its own
+ * mutual-TLS gRPC endpoint, with a grant consent-service really issued (its decision API, asked
+ * once per subject before the timing starts) and the same linkage tokens the gateway computes.
+ * What the gateway adds on top is token validation, the decision, the merge and the JSON.
+ */
+final class DirectNode implements AutoCloseable {
+
+    private static final Metadata.Key<String> GRANT = Metadata.Key.of("x-gt-grant", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
+
+    private final ManagedChannel channel;
+    private final Duration deadline;
+    private final List<Asked> asked = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    /** One subject's request and its grant. */
+    private record Asked(GetSubjectRecordRequest request, String grant) {
+    }
+
+    DirectNode(String target, FederationPki pki, Duration deadline) {
+        FederationPki.Issued client = pki.gateway();
+        try {
+            this.channel = NettyChannelBuilder.forTarget(target).sslContext(GrpcSslContexts.forClient()
+                    .keyManager(client.certificate().toFile(), client.privateKey().toFile())
+                    .trustManager(pki.caCertificate().toFile()).build()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the federation's TLS material", e);
+        }
+        this.deadline = deadline;
+    }
+
+    /** Asks consent-service for each subject's grant to this agency, as the gateway does per request. */
+    void prepare(BenchHttp http, String consentUrl, String userToken, LinkageTokens linkage, String agency,
+            List<Person> subjects) {
+        asked.clear();
+        for (Person p : subjects) {
+            List<LinkageToken> tokens = linkage.tokensFor(new PersonIdentifiers(p.nhsNumber(), null, p.familyName(),
+                    p.givenName(), p.dateOfBirth(), p.postcode()));
+            DecisionRequest body = new DecisionRequest(tokens.stream().map(t -> new DecisionRequest.SubjectToken(
+                    t.getKind().name().substring("LINKAGE_TOKEN_KIND_".length()), t.getKeyId(), t.getValue())).toList(),
+                    "CASE_MANAGEMENT", List.of(agency), List.of(), null);
+            HttpResponse<String> answer = http.post(consentUrl + "/decisions", userToken, BenchHttp.JSON.writeValueAsString(body));
+            BenchHttp.expect(answer, 200, "get a decision from consent-service");
+            Decision decision = BenchHttp.JSON.readValue(answer.body(), Decision.class);
+            Decision.AgencyDecision outcome = decision.agencies().get(0);
+            if (decision.grant() == null || !outcome.permitted()) {
+                throw new IllegalStateException("consent-service did not permit the benchmark subject: " + outcome.reason());
+            }
+            asked.add(new Asked(GetSubjectRecordRequest.newBuilder().addAllTokens(tokens)
+                    .addAllCategories(outcome.categories().stream().map(Vocabulary::category).toList()).build(),
+                    decision.grant()));
+        }
+    }
+
+    /** One GetSubjectRecord, blocking; true when the node found the subject. */
+    boolean fetch() {
+        Asked one = asked.get(Math.floorMod(next.getAndIncrement(), asked.size()));
+        Metadata headers = new Metadata();
+        headers.put(GRANT, one.grant());
+        headers.put(REQUEST_ID, UUID.randomUUID().toString());
+        return CaseNodeGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .getSubjectRecord(one.request()).getMatchesCount() > 0;
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+    }
+}
