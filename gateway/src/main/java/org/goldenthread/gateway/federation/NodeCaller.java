@@ -42,6 +42,7 @@ class NodeCaller {
     private final BulkheadRegistry bulkheads;
     private final MeterRegistry meters;
     private final Duration deadline;
+    private final java.util.Map<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     NodeCaller(NodeChannels channels, CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads,
             MeterRegistry meters, GatewayProperties properties) {
@@ -107,13 +108,15 @@ class NodeCaller {
     }
 
     private void record(String operation, NodeReply<?> reply) {
-        Timer.builder("goldenthread.federation.node.latency")
-                .description("Latency of one federation call to one node")
-                .tag("operation", operation)
-                .tag("agency", reply.agency())
-                .tag("status", reply.status().name())
-                .publishPercentileHistogram()
-                .register(meters)
+        // Looked up once per (operation, agency, status), not built and registered on every call.
+        timers.computeIfAbsent(operation + '|' + reply.agency() + '|' + reply.status(), key ->
+                        Timer.builder("goldenthread.federation.node.latency")
+                                .description("Latency of one federation call to one node")
+                                .tag("operation", operation)
+                                .tag("agency", reply.agency())
+                                .tag("status", reply.status().name())
+                                .publishPercentileHistogram()
+                                .register(meters))
                 .record(reply.latency());
     }
 
