@@ -13,46 +13,47 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.goldenthread.consent.common.KeyedIdIndex;
 import org.springframework.stereotype.Component;
 
 /**
- * Agreements, one document each, filed by source agency in {@code isas_by_source} (a primary-key
- * lookup, see {@link KeyedIdIndex}). A revision pushes the previous content onto {@code history}
- * in the same single-document update, guarded by the expected revision.
+ * Agreements, one document each. A revision pushes the previous content onto {@code history} in
+ * the same single-document update, guarded by the expected revision. Decisions read them through
+ * {@link AgreementSnapshots}, which every write here invalidates.
  */
 @Component
 public class IsaStore {
 
     private final MongoCollection<Document> isas;
-    private final KeyedIdIndex bySource;
+    private final AgreementSnapshots snapshots;
 
     public IsaStore(MongoDatabase database) {
         this.isas = database.getCollection("isas");
-        this.bySource = new KeyedIdIndex(database, "isas_by_source");
+        this.snapshots = new AgreementSnapshots(database, this::all);
     }
 
     public void insert(SharingAgreement isa) {
-        bySource.add(List.of(isa.sourceAgency()), isa.id());
-        isas.insertOne(toDocument(isa));
+        try {
+            isas.insertOne(toDocument(isa));
+        } finally {
+            snapshots.advance();
+        }
     }
 
     public Optional<SharingAgreement> find(String id) {
         return Optional.ofNullable(isas.find(Filters.eq(ID, id)).first()).map(IsaDocuments::toAgreement);
     }
 
-    /** Every agreement (any status) whose source is one of {@code sources}. */
+    /** Every agreement (any status) whose source is one of {@code sources}, newest first; as of the latest write. */
     public List<SharingAgreement> findBySources(Collection<String> sources) {
-        Set<String> ids = bySource.ids(sources);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+        return snapshots.bySources(sources);
+    }
+
+    /** A few dozen per locality (one per partnership arrangement): read whole when the snapshot reloads. */
+    private List<SharingAgreement> all() {
         List<SharingAgreement> found = new ArrayList<>();
-        isas.find(Filters.in(ID, List.copyOf(ids))).forEach(doc -> found.add(toAgreement(doc)));
-        found.sort(Comparator.comparing(SharingAgreement::recordedAt).reversed().thenComparing(SharingAgreement::id));
+        isas.find().forEach(doc -> found.add(toAgreement(doc)));
         return found;
     }
 
@@ -85,11 +86,15 @@ public class IsaStore {
                 || !IsaStatus.ACTIVE.name().equals(current.getString(STATUS))) {
             return false;
         }
-        return isas.updateOne(expected, Updates.combine(
-                Updates.push(HISTORY, snapshot(current)),
-                Updates.set(REVISION, currentRevision + 1),
-                Updates.set(REVISED_AT, Date.from(at)),
-                Updates.set(REVISED_BY, by),
-                change)).getModifiedCount() == 1;
+        try {
+            return isas.updateOne(expected, Updates.combine(
+                    Updates.push(HISTORY, snapshot(current)),
+                    Updates.set(REVISION, currentRevision + 1),
+                    Updates.set(REVISED_AT, Date.from(at)),
+                    Updates.set(REVISED_BY, by),
+                    change)).getModifiedCount() == 1;
+        } finally {
+            snapshots.advance();
+        }
     }
 }
