@@ -30,8 +30,8 @@ public final class TestNode implements AutoCloseable {
     public final RestClient http;
     public final ManagedChannel channel;
 
-    public TestNode(Path data) {
-        context = CaseServiceApplication.application().run(
+    public TestNode(Path data, String... moreArguments) {
+        String[] arguments = java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 "--server.port=0",
                 "--goldenthread.store.data-dir=" + data,
                 "--goldenthread.node.agency-id=" + AGENCY,
@@ -40,7 +40,9 @@ public final class TestNode implements AutoCloseable {
                 "--goldenthread.consent.url=" + issuers.consentUrl(),
                 "--goldenthread.identity.url=" + issuers.identityUrl(),
                 "--goldenthread.linkage.key-id=test-1",
-                "--goldenthread.linkage.key=" + LINKAGE_KEY);
+                "--goldenthread.linkage.key=" + LINKAGE_KEY), java.util.Arrays.stream(moreArguments))
+                .toArray(String[]::new);
+        context = CaseServiceApplication.application().run(arguments);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         http = RestClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })

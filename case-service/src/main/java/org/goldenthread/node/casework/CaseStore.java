@@ -12,11 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.node.store.Bulk;
+import org.goldenthread.node.store.RecordIds;
 import org.goldenthread.node.store.ReferenceUpsert;
 import org.goldenthread.node.store.ReverseIndex;
 import org.goldenthread.node.store.Saved;
@@ -49,22 +53,9 @@ public class CaseStore {
     public Saved save(String ref, CaseDetails d, String recordedBy) {
         CaseFile[] previous = new CaseFile[1];
         Saved saved = ReferenceUpsert.save(cases, eq("ref", ref), (id, stored) -> {
-            Instant now = clock.instant();
             CaseFile before = stored == null ? null : fromDocument(stored);
             previous[0] = before;
-            List<RagEntry> history = new ArrayList<>(before == null ? List.of() : before.ragHistory());
-            Rag previousRating = before == null ? null : before.rag();
-            // The first rating opens the history too (from = none), so the history tells the whole story.
-            if (d.rag() != null && d.rag() != previousRating) {
-                history.add(new RagEntry(previousRating, d.rag(), now, recordedBy,
-                        d.ragReason() == null ? "" : d.ragReason()));
-            }
-            Instant closedAt = d.state() == CaseState.OPEN ? null
-                    : d.closedAt() != null ? d.closedAt()
-                    : before != null && before.closedAt() != null ? before.closedAt() : now;
-            return toDocument(new CaseFile(id, ref, d.subjectId(), d.caseType(), d.category(), d.state(),
-                    d.openedAt(), closedAt, d.leadWorker(), d.team(), d.contact(), d.rag(), d.needs(),
-                    history, now, recordedBy));
+            return toDocument(build(id, ref, d, before, recordedBy, clock.instant()));
         });
         CaseFile before = previous[0];
         bySubject.move(saved.id(), before == null ? List.of() : List.of(before.subjectId()), List.of(d.subjectId()));
@@ -72,6 +63,50 @@ public class CaseStore {
         byLeadWorker.move(saved.id(), before == null || before.leadWorker() == null ? List.of() : List.of(before.leadWorker()),
                 d.leadWorker() == null || d.state() != CaseState.OPEN ? List.of() : List.of(d.leadWorker()));
         return saved;
+    }
+
+    /**
+     * Stores cases whose references are all new: the same documents and postings as {@link #save},
+     * one insert for the cases and one write per subject or worker key. A reference already
+     * present fails the import on the unique index; the cases before it are stored.
+     */
+    public List<Saved> importNew(List<NewCase> batch) {
+        Instant now = clock.instant();
+        List<Document> documents = new ArrayList<>(batch.size());
+        List<Saved> saved = new ArrayList<>(batch.size());
+        Map<String, List<String>> subjectPostings = new HashMap<>();
+        Map<String, List<String>> workerPostings = new HashMap<>();
+        for (NewCase c : batch) {
+            String id = RecordIds.next();
+            CaseDetails d = c.details();
+            documents.add(toDocument(build(id, c.ref(), d, null, c.recordedBy(), now)));
+            subjectPostings.computeIfAbsent(d.subjectId(), k -> new ArrayList<>()).add(id);
+            if (d.leadWorker() != null && d.state() == CaseState.OPEN) {
+                workerPostings.computeIfAbsent(d.leadWorker(), k -> new ArrayList<>()).add(id);
+            }
+            saved.add(new Saved(id, true));
+        }
+        if (!documents.isEmpty()) {
+            Bulk.insert(cases, documents);
+        }
+        bySubject.addAll(subjectPostings);
+        byLeadWorker.addAll(workerPostings);
+        return saved;
+    }
+
+    /** The case as stored after saving {@code d} over {@code before} (null: a new case). */
+    private static CaseFile build(String id, String ref, CaseDetails d, CaseFile before, String recordedBy, Instant now) {
+        List<RagEntry> history = new ArrayList<>(before == null ? List.of() : before.ragHistory());
+        Rag previousRating = before == null ? null : before.rag();
+        // The first rating opens the history too (from = none), so the history tells the whole story.
+        if (d.rag() != null && d.rag() != previousRating) {
+            history.add(new RagEntry(previousRating, d.rag(), now, recordedBy, d.ragReason() == null ? "" : d.ragReason()));
+        }
+        Instant closedAt = d.state() == CaseState.OPEN ? null
+                : d.closedAt() != null ? d.closedAt()
+                : before != null && before.closedAt() != null ? before.closedAt() : now;
+        return new CaseFile(id, ref, d.subjectId(), d.caseType(), d.category(), d.state(), d.openedAt(), closedAt,
+                d.leadWorker(), d.team(), d.contact(), d.rag(), d.needs(), history, now, recordedBy);
     }
 
     public Optional<CaseFile> byRef(String ref) {

@@ -13,14 +13,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.Date;
-import java.util.List;
 import org.bson.Document;
 import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.node.store.Bulk;
+import org.goldenthread.node.store.RecordIds;
 import org.goldenthread.node.store.ReferenceUpsert;
 import org.goldenthread.node.store.Saved;
 import org.goldenthread.proto.common.v1.DataCategory;
@@ -56,19 +59,61 @@ public class EventStore {
         Saved saved = ReferenceUpsert.save(events, byRef, (id, stored) -> {
             Object known = stored == null ? null : stored.get("seq");
             sequence[0] = known instanceof Number n ? n.longValue() : timeline.nextSequence(caseId);
-            return new Document("_id", id)
-                    .append("ref", ref)
-                    .append("caseId", caseId)
-                    .append("seq", sequence[0])
-                    .append("kind", kind.name())
-                    .append("category", Vocabulary.name(category))
-                    .append("occurredAt", date(occurredAt))
-                    .append("summary", summary)
-                    .append("author", author)
-                    .append("recordedAt", Date.from(clock.instant()));
+            return toDocument(id, caseId, sequence[0], new NewEvent(ref, kind, category, occurredAt, summary, author),
+                    clock.instant());
         });
         timeline.put(sequence[0], new Timeline.Entry(saved.id(), caseId, occurredAt, Vocabulary.name(category)));
         return saved;
+    }
+
+    /**
+     * Stores the whole timeline of cases that have no events yet (an import, the benchmark's
+     * generator): the same event documents and timeline entries as {@link #save}, numbered 1…n per
+     * case in list order, written with a few inserts per batch instead of five writes per event.
+     * The cases' counters are claimed first, so a case that already has events fails the import
+     * (duplicate key) before any of its events is written.
+     */
+    public Map<String, List<Saved>> importTimelines(Map<String, List<NewEvent>> eventsByCase) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        eventsByCase.forEach((caseId, list) -> {
+            if (!list.isEmpty()) {
+                counts.put(caseId, (long) list.size());
+            }
+        });
+        timeline.claim(counts);
+        Instant now = clock.instant();
+        List<Document> documents = new ArrayList<>();
+        List<Timeline.Entry> entries = new ArrayList<>();
+        Map<String, List<Saved>> saved = new LinkedHashMap<>();
+        eventsByCase.forEach((caseId, list) -> {
+            List<Saved> ofCase = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                NewEvent e = list.get(i);
+                String id = RecordIds.next();
+                documents.add(toDocument(id, caseId, i + 1, e, now));
+                entries.add(new Timeline.Entry(id, caseId, e.occurredAt(), Vocabulary.name(e.category())));
+                ofCase.add(new Saved(id, true));
+            }
+            saved.put(caseId, ofCase);
+        });
+        if (!documents.isEmpty()) {
+            Bulk.insert(events, documents);
+        }
+        timeline.fill(entries);
+        return saved;
+    }
+
+    private static Document toDocument(String id, String caseId, long sequence, NewEvent e, Instant recordedAt) {
+        return new Document("_id", id)
+                .append("ref", e.ref())
+                .append("caseId", caseId)
+                .append("seq", sequence)
+                .append("kind", e.kind().name())
+                .append("category", Vocabulary.name(e.category()))
+                .append("occurredAt", date(e.occurredAt()))
+                .append("summary", e.summary())
+                .append("author", e.author())
+                .append("recordedAt", Date.from(recordedAt));
     }
 
     /**

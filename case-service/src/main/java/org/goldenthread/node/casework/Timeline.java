@@ -13,8 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.goldenthread.node.store.Bulk;
 
 /**
  * Each case's timeline as small entries (event id, time, category) in buckets of
@@ -52,6 +56,38 @@ final class Timeline {
         buckets.updateOne(eq("_id", bucket), Updates.pull("entries", new Document("e", entry.eventId())));
         buckets.updateOne(eq("_id", bucket), Updates.push("entries", new Document("e", entry.eventId())
                 .append("t", Date.from(entry.occurredAt())).append("c", entry.category())), UPSERT);
+    }
+
+    /**
+     * Sets the event counters of cases that have none yet (an import); a case that already has
+     * one fails on the unique {@code _id} before any of the import's events is written.
+     */
+    void claim(Map<String, Long> countsByCase) {
+        List<Document> counters = new ArrayList<>(countsByCase.size());
+        countsByCase.forEach((caseId, n) -> counters.add(new Document("_id", caseId + "/n").append("n", n)));
+        if (!counters.isEmpty()) {
+            Bulk.insert(buckets, counters);
+        }
+    }
+
+    /**
+     * Files the entries of claimed cases, in each case's sequence order (the i-th entry of a case
+     * has sequence i + 1): the buckets {@link #put} would have built, one insert for all.
+     */
+    void fill(List<Entry> entries) {
+        Map<String, List<Document>> byBucket = new LinkedHashMap<>();
+        Map<String, Long> sequence = new HashMap<>();
+        for (Entry entry : entries) {
+            long n = sequence.merge(entry.caseId(), 1L, Long::sum);
+            byBucket.computeIfAbsent(entry.caseId() + "/" + (n - 1) / BUCKET, k -> new ArrayList<>())
+                    .add(new Document("e", entry.eventId()).append("t", Date.from(entry.occurredAt()))
+                            .append("c", entry.category()));
+        }
+        List<Document> documents = new ArrayList<>(byBucket.size());
+        byBucket.forEach((id, list) -> documents.add(new Document("_id", id).append("entries", list)));
+        if (!documents.isEmpty()) {
+            Bulk.insert(buckets, documents);
+        }
     }
 
     /** Every entry of these cases, in no particular order. */

@@ -80,6 +80,26 @@ class FederationCalls {
         }, work);
     }
 
+    /** Finds the tokens of the subject a call is about from a verified grant, or refuses. */
+    @FunctionalInterface
+    interface SubjectLookup {
+        List<LinkageToken> tokensFor(AccessGrant grant) throws FederationRefusal;
+    }
+
+    /**
+     * A call about a subject the node already holds (UpdateReferral names a referral, not a
+     * person): the grant is authenticated first, the subject found through it, and the grant then
+     * checked against that subject's tokens, exactly as {@link #serve} checks a request's own.
+     */
+    <T> void serveStored(String operation, SubjectLookup lookup, StreamObserver<T> out, Work<T> work) {
+        String[] digest = {""};
+        run(operation, List.of(), out, digest, () -> {
+            List<LinkageToken> tokens = lookup.tokensFor(verifyIgnoringSubject());
+            digest[0] = SubjectDigest.of(tokens);
+            return verify(tokens);
+        }, work);
+    }
+
     @FunctionalInterface
     private interface Admission {
         AccessGrant admit() throws FederationRefusal;

@@ -3,7 +3,7 @@ package org.goldenthread.node.store;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import java.util.UUID;
+
 import java.util.function.BiFunction;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -31,7 +31,7 @@ public final class ReferenceUpsert {
                 collection.replaceOne(new Document("_id", id), build.apply(id, existing));
                 return new Saved(id, false);
             }
-            String id = UUID.randomUUID().toString();
+            String id = RecordIds.next();
             try {
                 collection.insertOne(build.apply(id, null));
                 return new Saved(id, true);

@@ -13,11 +13,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.goldenthread.federation.linkage.LinkageTokens;
+import org.goldenthread.node.store.Bulk;
+import org.goldenthread.node.store.RecordIds;
 import org.goldenthread.node.store.ReferenceUpsert;
 import org.goldenthread.node.store.ReverseIndex;
 import org.goldenthread.node.store.Saved;
@@ -62,6 +66,34 @@ public class SubjectStore {
         Subject old = before[0];
         byToken.move(saved.id(), old == null ? List.of() : keys(old.tokens()), keys(tokens));
         bySearchKey.move(saved.id(), old == null ? List.of() : SearchKeys.of(old.details()), SearchKeys.of(details));
+        return saved;
+    }
+
+    /**
+     * Stores persons whose references are all new (an agency's migration, the benchmark's
+     * generator): the same documents, tokens and reverse-index postings as {@link #save}, written
+     * with one insert for the persons and one write per index key. A reference already present
+     * fails the import on the unique index (MongoBulkWriteException); the persons before it are stored.
+     */
+    public List<Saved> importNew(List<NewSubject> batch) {
+        List<Document> documents = new ArrayList<>(batch.size());
+        List<Saved> saved = new ArrayList<>(batch.size());
+        Map<String, List<String>> tokenPostings = new HashMap<>();
+        Map<String, List<String>> searchPostings = new HashMap<>();
+        Instant now = clock.instant();
+        for (NewSubject s : batch) {
+            String id = RecordIds.next();
+            List<LinkageToken> tokens = tokensOf(s.details());
+            documents.add(toDocument(new Subject(id, s.ref(), s.details(), tokens, now, s.recordedBy())));
+            keys(tokens).forEach(k -> tokenPostings.computeIfAbsent(k, x -> new ArrayList<>()).add(id));
+            SearchKeys.of(s.details()).forEach(k -> searchPostings.computeIfAbsent(k, x -> new ArrayList<>()).add(id));
+            saved.add(new Saved(id, true));
+        }
+        if (!documents.isEmpty()) {
+            Bulk.insert(subjects, documents);
+        }
+        byToken.addAll(tokenPostings);
+        bySearchKey.addAll(searchPostings);
         return saved;
     }
 

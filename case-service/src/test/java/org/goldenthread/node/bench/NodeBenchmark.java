@@ -50,79 +50,141 @@ public final class NodeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("subjects", "10000", "events", "10",
-                "samples", "2000", "threads", "4", "data", "target/bench"));
+                "samples", "2000", "threads", "2", "batch", "2000", "data", "target/bench", "store", "production",
+                "compact", "none"));
         Arrays.stream(args).map(a -> a.split("=", 2)).forEach(kv -> options.put(kv[0], kv[1]));
-        run(Long.parseLong(options.get("subjects")), Integer.parseInt(options.get("events")),
+        Settings settings = new Settings(Long.parseLong(options.get("subjects")), Integer.parseInt(options.get("events")),
                 Integer.parseInt(options.get("samples")), Integer.parseInt(options.get("threads")),
-                Path.of(options.get("data")), System.out);
+                Integer.parseInt(options.get("batch")), Path.of(options.get("data")), options.get("store"),
+                options.get("compact"));
+        run(settings, System.out);
         System.exit(0);
     }
 
-    static void run(long subjects, int events, int samples, int threads, Path data, PrintStream out) throws Exception {
-        try (TestNode node = new TestNode(data)) {
+    /**
+     * @param store production (the node's own store wiring) or tuned (see {@link BenchmarkStore})
+     * @param compact none, plain or compress: after generating, rewrite the closed store's file with
+     *     its live pages only (what a compaction at close would leave)
+     */
+    record Settings(long subjects, int events, int samples, int threads, int batch, Path data, String store,
+            String compact) {
+    }
+
+    static void run(Settings settings, PrintStream out) throws Exception {
+        long subjects = settings.subjects();
+        BenchmarkStore store = new BenchmarkStore(settings.data(), settings.store());
+        try {
+            TestNode node = store.open();
             var meta = node.database().getCollection("bench_meta");
             Document generated = meta.find(new Document("_id", "generated")).first();
-            if (generated == null || generated.getLong("subjects") != subjects || generated.getInteger("events") != events) {
+            if (generated == null) {
+                if (node.database().getCollection("subjects").estimatedDocumentCount() > 0) {
+                    throw new IllegalStateException("the store in " + settings.data() + " holds an unfinished or foreign"
+                            + " generation: delete it or give another data directory");
+                }
                 long started = System.nanoTime();
-                generate(node, subjects, events, threads, out);
-                meta.replaceOne(new Document("_id", "generated"), new Document("_id", "generated")
-                        .append("subjects", subjects).append("events", events), new com.mongodb.client.model.ReplaceOptions().upsert(true));
-                out.printf("generated %d subjects, %d events in %d s%n", subjects, subjects * events,
-                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                generate(node, settings, out);
+                long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+                meta.insertOne(new Document("_id", "generated").append("subjects", subjects)
+                        .append("events", settings.events()).append("generator", GENERATOR).append("seconds", seconds));
+                store.close();
+                out.printf("generated %d subjects, %d events in %d s, %d bytes on disk (store=%s)%n", subjects,
+                        subjects * settings.events(), seconds, store.bytesOnDisk(), settings.store());
+                if (!settings.compact().equals("none")) {
+                    long t0 = System.nanoTime();
+                    store.compactOffline(settings.compact().equals("compress"));
+                    out.printf("compacted (%s) in %d s: %d bytes on disk%n", settings.compact(),
+                            Duration.ofNanos(System.nanoTime() - t0).toSeconds(), store.bytesOnDisk());
+                }
+                node = store.open();
             } else {
-                out.printf("reusing %d subjects, %d events in %s%n", subjects, subjects * events, data);
+                requireGenerated(node, generated, settings);
+                out.printf("reusing %d subjects, %d events in %s, %d bytes on disk%n", subjects,
+                        subjects * settings.events(), settings.data(), store.bytesOnDisk());
             }
-            CaseNodeGrpc.CaseNodeBlockingStub stub = CaseNodeGrpc.newBlockingStub(node.channel);
-            SplittableRandom random = new SplittableRandom(42);
-            int warmUp = Math.min(200, samples);
-            long[] match = new long[samples];
-            long[] record = new long[samples];
-            for (int s = -warmUp; s < samples; s++) {
-                long i = random.nextLong(subjects);
-                List<LinkageToken> tokens = node.linkage().tokensFor(SyntheticAgency.identifiers(i));
-                String grant = node.issuers.grant(new AccessGrant(UUID.randomUUID().toString(), "bench", "council",
-                        Purpose.PURPOSE_CASE_MANAGEMENT, SubjectDigest.of(tokens),
-                        Map.of(TestNode.AGENCY, Set.of(DataCategory.DATA_CATEGORY_INVOLVEMENT, DataCategory.DATA_CATEGORY_CRIME,
-                                DataCategory.DATA_CATEGORY_HEALTH_MENTAL, DataCategory.DATA_CATEGORY_ASB)),
-                        Map.of(TestNode.AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT), Instant.now(), Instant.now().plusSeconds(120)));
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("x-gt-grant", Metadata.ASCII_STRING_MARSHALLER), grant);
-                var call = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
-                        .withDeadlineAfter(30, TimeUnit.SECONDS);
-                long t0 = System.nanoTime();
-                var matched = call.matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tokens).build());
-                long t1 = System.nanoTime();
-                var released = call.getSubjectRecord(GetSubjectRecordRequest.newBuilder().addAllTokens(tokens).build());
-                long t2 = System.nanoTime();
-                if (matched.getMatchesCount() != 1 || released.getCasesCount() + released.getEventsCount() == 0
-                        && released.getMatchesCount() != 1) {
-                    throw new IllegalStateException("person " + i + " was not found: the benchmark data is wrong");
-                }
-                if (s >= 0) {
-                    match[s] = t1 - t0;
-                    record[s] = t2 - t1;
-                }
-            }
-            print(out, "MatchSubject", subjects, match);
-            print(out, "GetSubjectRecord", subjects, record);
+            time(node, settings, out);
+        } finally {
+            store.close();
         }
     }
 
-    private static void generate(TestNode node, long subjects, int events, int threads, PrintStream out)
-            throws Exception {
+    private static final String GENERATOR = "bulk-v1";
+
+    /** Refuses to time a store that does not hold exactly the persons, cases and events it claims. */
+    private static void requireGenerated(TestNode node, Document generated, Settings settings) {
+        long subjects = settings.subjects();
+        long expectedEvents = subjects * settings.events();
+        var db = node.database();
+        if (generated.getLong("subjects") != subjects || generated.getInteger("events") != settings.events()
+                || !GENERATOR.equals(generated.getString("generator"))) {
+            throw new IllegalStateException("the store in " + settings.data() + " was generated with " + generated.toJson()
+                    + ", not subjects=" + subjects + " events=" + settings.events() + ": give another data directory");
+        }
+        long persons = db.getCollection("subjects").estimatedDocumentCount();
+        long cases = db.getCollection("cases").estimatedDocumentCount();
+        long events = db.getCollection("events").estimatedDocumentCount();
+        if (persons != subjects || cases != subjects || events != expectedEvents) {
+            throw new IllegalStateException("the store in " + settings.data() + " holds " + persons + " persons, " + cases
+                    + " cases, " + events + " events, not what its generation record claims");
+        }
+    }
+
+    private static void time(TestNode node, Settings settings, PrintStream out) {
+        long subjects = settings.subjects();
+        int samples = settings.samples();
+        CaseNodeGrpc.CaseNodeBlockingStub stub = CaseNodeGrpc.newBlockingStub(node.channel);
+        SplittableRandom random = new SplittableRandom(42);
+        int warmUp = Math.min(200, samples);
+        long[] match = new long[samples];
+        long[] record = new long[samples];
+        for (int s = -warmUp; s < samples; s++) {
+            long i = random.nextLong(subjects);
+            List<LinkageToken> tokens = node.linkage().tokensFor(SyntheticAgency.identifiers(i));
+            String grant = node.issuers.grant(new AccessGrant(UUID.randomUUID().toString(), "bench", "council",
+                    Purpose.PURPOSE_CASE_MANAGEMENT, SubjectDigest.of(tokens),
+                    Map.of(TestNode.AGENCY, Set.of(DataCategory.DATA_CATEGORY_INVOLVEMENT, DataCategory.DATA_CATEGORY_CRIME,
+                            DataCategory.DATA_CATEGORY_HEALTH_MENTAL, DataCategory.DATA_CATEGORY_ASB)),
+                    Map.of(TestNode.AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT), Instant.now(), Instant.now().plusSeconds(120)));
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("x-gt-grant", Metadata.ASCII_STRING_MARSHALLER), grant);
+            var call = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                    .withDeadlineAfter(30, TimeUnit.SECONDS);
+            long t0 = System.nanoTime();
+            var matched = call.matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tokens).build());
+            long t1 = System.nanoTime();
+            var released = call.getSubjectRecord(GetSubjectRecordRequest.newBuilder().addAllTokens(tokens).build());
+            long t2 = System.nanoTime();
+            if (matched.getMatchesCount() != 1 || released.getMatchesCount() != 1) {
+                throw new IllegalStateException("person " + i + " was not found: the benchmark data is wrong");
+            }
+            if (s >= 0) {
+                match[s] = t1 - t0;
+                record[s] = t2 - t1;
+            }
+        }
+        print(out, "MatchSubject", subjects, match);
+        print(out, "GetSubjectRecord", subjects, record);
+    }
+
+    /** Batches of persons, claimed in order by {@code threads} writers. */
+    private static void generate(TestNode node, Settings settings, PrintStream out) throws Exception {
         SubjectStore subjectStore = node.bean(SubjectStore.class);
         CaseStore caseStore = node.bean(CaseStore.class);
         EventStore eventStore = node.bean(EventStore.class);
+        long subjects = settings.subjects();
+        int batch = settings.batch();
         AtomicLong next = new AtomicLong();
         long started = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long report = Math.max(batch, subjects / 20 / batch * batch);
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         List<java.util.concurrent.Future<Object>> workers = new java.util.ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        for (int t = 0; t < settings.threads(); t++) {
             workers.add(pool.submit(() -> {
-                for (long i = next.getAndIncrement(); i < subjects; i = next.getAndIncrement()) {
-                    SyntheticAgency.save(i, events, subjectStore, caseStore, eventStore);
-                    if (i > 0 && i % 10_000 == 0) {
-                        out.printf("  %d subjects after %d s%n", i, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                for (long from = next.getAndAdd(batch); from < subjects; from = next.getAndAdd(batch)) {
+                    SyntheticAgency.saveBatch(from, Math.min(subjects, from + batch), settings.events(), subjectStore,
+                            caseStore, eventStore);
+                    if (from > 0 && from % report == 0) {
+                        out.printf("  %d subjects after %d s%n", from, Duration.ofNanos(System.nanoTime() - started).toSeconds());
                     }
                 }
                 return null;

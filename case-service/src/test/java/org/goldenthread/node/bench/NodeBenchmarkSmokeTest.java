@@ -18,7 +18,8 @@ class NodeBenchmarkSmokeTest {
     @Test
     void generatesATinyAgencyAndPrintsEveryFigure() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        NodeBenchmark.run(60, 3, 20, 2, data, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        NodeBenchmark.run(new NodeBenchmark.Settings(60, 3, 20, 2, 25, data, "production", "none"),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("generated 60 subjects, 180 events")
                 .containsPattern("MatchSubject subjects=60 samples=20 p50=[0-9.]+ ms p99=[0-9.]+ ms")

@@ -352,14 +352,6 @@ class CaseNodeFederationTest {
         }
 
         @Test
-        void answersUnimplementedForReferralsHonestly() {
-            assertThatThrownBy(() -> stub(node.issuers.grant(grant(CRIME))).submitReferral(
-                    org.goldenthread.proto.node.v1.SubmitReferralRequest.getDefaultInstance()))
-                    .isInstanceOfSatisfying(StatusRuntimeException.class,
-                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
-        }
-
-        @Test
         void refusesAMessageOverTheSizeLimit() {
             var huge = GetSubjectRecordRequest.newBuilder().addAllTokens(tom).setPageToken("x".repeat(300_000));
             assertThatThrownBy(() -> record(node.issuers.grant(grant(CRIME)), huge))
