@@ -12,6 +12,7 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.proto.common.v1.Purpose;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,20 +31,22 @@ public class DecisionLog {
         decisions.createIndex(Indexes.ascending("agenciesAsked", "decidedAt"));
     }
 
-    void append(ConsentDecision decision, Requester requester, String subjectDigest, DecisionRequest request,
-            String breakGlassSessionId, Instant decidedAt) {
-        decisions.insertOne(new Document("_id", decision.decisionId())
+    /** @param grantExpiresAt null when nothing was permitted (no grant); else the grant's id is the decision's */
+    void append(String decisionId, Purpose purpose, List<AgencyDecision> answers, Instant grantExpiresAt,
+            Requester requester, String subjectDigest, DecisionRequest request, String breakGlassSessionId,
+            Instant decidedAt) {
+        decisions.insertOne(new Document("_id", decisionId)
                 .append("requester", new Document("user", requester.user())
                         .append("agency", requester.agency())
                         .append("roles", requester.roles()))
                 .append("subjectDigest", subjectDigest)
-                .append("purpose", Vocabulary.name(decision.purpose()))
+                .append("purpose", Vocabulary.name(purpose))
                 .append("agenciesAsked", request.agencies())
                 .append("categoriesAsked", request.categories().stream().map(Vocabulary::name).sorted().toList())
-                .append("outcomes", decision.agencies().stream().map(DecisionLog::outcome).toList())
+                .append("outcomes", answers.stream().map(DecisionLog::outcome).toList())
                 .append("breakGlassSessionId", breakGlassSessionId)
-                .append("grantId", decision.grant() == null ? null : decision.decisionId())
-                .append("grantExpiresAt", decision.expiresAt() == null ? null : Date.from(decision.expiresAt()))
+                .append("grantId", grantExpiresAt == null ? null : decisionId)
+                .append("grantExpiresAt", grantExpiresAt == null ? null : Date.from(grantExpiresAt))
                 .append("decidedAt", Date.from(decidedAt)));
     }
 

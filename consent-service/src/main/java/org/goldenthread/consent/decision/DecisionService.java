@@ -10,14 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.goldenthread.consent.breakglass.BreakGlassService;
 import org.goldenthread.consent.breakglass.BreakGlassSession;
 import org.goldenthread.consent.consent.ConsentRecord;
 import org.goldenthread.consent.consent.ConsentStore;
 import org.goldenthread.consent.consent.SubjectTokens;
 import org.goldenthread.consent.grant.GrantIssuer;
-import org.goldenthread.consent.grant.IssuedGrant;
 import org.goldenthread.consent.isa.IsaStore;
+import org.goldenthread.federation.grant.AccessGrant;
 import org.goldenthread.federation.grant.SubjectDigest;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
@@ -26,9 +28,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Answers "may these agencies release what about this subject to this requester, for this
- * purpose?", issues the access grant for whatever is permitted, and logs the decision. Reads the
- * consents, agreements and break-glass sessions on every call, so a withdrawal binds the very
- * next decision. A break-glass justification opens a session (and its reviews) before deciding.
+ * purpose?", issues the access grant for whatever is permitted, and logs the decision before
+ * answering. Reads the consents and break-glass sessions on every call, and checks the agreement
+ * snapshot against the store, so a withdrawal or termination binds the very next decision. A
+ * break-glass justification opens a session (and its reviews) before deciding.
  */
 @Service
 public class DecisionService {
@@ -73,7 +76,8 @@ public class DecisionService {
             }
             sessions = breakGlass.sessionsOf(requester, subjectDigest, now);
         }
-        // Read on every decision, never cached: a withdrawal or termination binds the very next one.
+        // Consents are read on every decision, never cached: a withdrawal binds the very next one. Agreements
+        // come from a snapshot checked against the store on every decision, so a termination binds it too.
         List<ConsentRecord> records = consents.findBySubject(SubjectTokens.keys(request.subjectTokens()),
                 MAX_CONSENTS_PER_SUBJECT);
         Grounds grounds = new Grounds(records, agreements.findBySources(request.agencies()), sessions);
@@ -90,11 +94,30 @@ public class DecisionService {
             }
             (answer.outcome() == Outcome.PERMIT ? permitted : denied).increment();
         }
-        IssuedGrant grant = scopes.isEmpty() ? null : grants.issue(decisionId, requester.user(), requester.agency(),
+        AccessGrant grant = scopes.isEmpty() ? null : grants.grantFor(decisionId, requester.user(), requester.agency(),
                 request.purpose(), subjectDigest, scopes, bases, now);
-        ConsentDecision decision = new ConsentDecision(decisionId, request.purpose(),
-                grant == null ? null : grant.compactJws(), grant == null ? null : grant.expiresAt(), answers);
-        log.append(decision, requester, subjectDigest, request, sessionId, now);
-        return decision;
+        // The signature and the log write overlap; the answer (and the grant in it) waits for both.
+        CompletableFuture<String> signing = grant == null ? null : grants.signLater(grant);
+        try {
+            log.append(decisionId, request.purpose(), answers, grant == null ? null : grant.expiresAt(), requester,
+                    subjectDigest, request, sessionId, now);
+        } catch (RuntimeException e) {
+            if (signing != null) {
+                signing.cancel(false);
+            }
+            throw e;
+        }
+        // Should signing fail now (a broken key: every decision would), the log keeps the decision and
+        // the id of a grant that never left the service; nothing unlogged is ever released.
+        return new ConsentDecision(decisionId, request.purpose(),
+                signing == null ? null : signed(signing), grant == null ? null : grant.expiresAt(), answers);
+    }
+
+    private static String signed(CompletableFuture<String> signing) {
+        try {
+            return signing.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

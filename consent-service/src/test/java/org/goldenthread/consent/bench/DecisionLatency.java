@@ -42,16 +42,17 @@ final class DecisionLatency {
     /**
      * @param cpuMillis CPU time of the whole process (service and embedded store threads, GC included) per
      *        timed decision: unlike the latencies, barely moved by other work on the machine
+     * @param allocatedKb heap allocated per timed decision, service and embedded store together
      * @param gcPauses collections during the timed decisions, and their total time
      */
     record Figures(int consents, int decisions, double seedSeconds, double p50, double p90, double p99, double p999,
-            double max, double cpuMillis, long gcPauses, long gcMillis) {
+            double max, double cpuMillis, double allocatedKb, long gcPauses, long gcMillis) {
 
         String report() {
             return String.format("decision latency, %d consents on the embedded store, %d decisions timed:%n"
                     + "  p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms (seeding took %.1f s)%n"
-                    + "  CPU %.3f ms per decision (all threads); %d collections, %d ms, while timing%n",
-                    consents, decisions, p50, p90, p99, p999, max, seedSeconds, cpuMillis, gcPauses, gcMillis);
+                    + "  CPU %.3f ms and %.0f KB allocated per decision (all threads); %d collections, %d ms, while timing%n",
+                    consents, decisions, p50, p90, p99, p999, max, seedSeconds, cpuMillis, allocatedKb, gcPauses, gcMillis);
         }
     }
 
@@ -92,10 +93,12 @@ final class DecisionLatency {
             int warmUp = Math.max(200, decisions / 10);
             double[] millis = new double[decisions];
             long cpuStart = 0;
+            long allocatedStart = 0;
             long[] gcStart = null;
             for (int i = -warmUp; i < decisions; i++) {
                 if (i == 0) {
                     cpuStart = Machine.cpuNanos();
+                    allocatedStart = Machine.allocatedBytes();
                     gcStart = Machine.collections();
                 }
                 // One in ten asks about someone with no record at all.
@@ -109,11 +112,12 @@ final class DecisionLatency {
                 }
             }
             double cpuMillis = (Machine.cpuNanos() - cpuStart) / 1e6 / decisions;
+            double allocatedKb = (Machine.allocatedBytes() - allocatedStart) / 1024.0 / decisions;
             long[] gcEnd = Machine.collections();
             Arrays.sort(millis);
             Figures figures = new Figures(consents, decisions, seedSeconds, percentile(millis, 50),
                     percentile(millis, 90), percentile(millis, 99), percentile(millis, 99.9), millis[millis.length - 1],
-                    cpuMillis, gcEnd[0] - gcStart[0], gcEnd[1] - gcStart[1]);
+                    cpuMillis, allocatedKb, gcEnd[0] - gcStart[0], gcEnd[1] - gcStart[1]);
             progress.print(figures.report());
             return figures;
         }

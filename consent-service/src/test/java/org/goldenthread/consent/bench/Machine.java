@@ -16,6 +16,18 @@ final class Machine {
         return 0;
     }
 
+    /** Bytes allocated so far by the threads alive now (the service's, the embedded store's, the signing pool's). */
+    static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads) {
+            long total = 0;
+            for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                total += Math.max(0, bytes);
+            }
+            return total;
+        }
+        return 0;
+    }
+
     /** Collections so far and their accumulated time in milliseconds, over every collector. */
     static long[] collections() {
         long count = 0;

@@ -3,10 +3,13 @@ package org.goldenthread.consent.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.goldenthread.consent.web.RunningConsentService.*;
 
+import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.consent.isa.IsaStore;
 import org.goldenthread.proto.common.v1.LinkageToken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +115,25 @@ class SharingAgreementsTest {
             assertThat(after.body()).contains("\"outcome\":\"DENY\"").doesNotContain("PUBLIC_TASK");
             assertProblem(http.post("/api/consents/isas/" + id + "/termination", housingAdmin,
                     "{\"reason\":\"again\"}"), 409, "isa-not-active");
+        }
+
+        @Test
+        void anotherInstanceSharingTheDatabaseSeesATerminationAtItsNextDecision() {
+            // A second replica of the service: its own agreement snapshot, the same database.
+            IsaStore otherInstance = new IsaStore(service.context.getBean(MongoDatabase.class));
+            String id = created(http.post("/api/consents/isas", councilAdmin,
+                    Http.json(isa(List.of("housing"), List.of("EMPLOYMENT_SUPPORT"), List.of("EMPLOYMENT")))));
+            boolean activeBefore = inForce(otherInstance, id);
+
+            http.post("/api/consents/isas/" + id + "/termination", councilAdmin, "{\"reason\":\"ended\"}");
+
+            assertThat(activeBefore).isTrue();
+            assertThat(inForce(otherInstance, id)).isFalse();
+        }
+
+        private static boolean inForce(IsaStore store, String id) {
+            return store.findBySources(List.of("council")).stream()
+                    .anyMatch(isa -> isa.id().equals(id) && isa.inForceAt(Instant.now()));
         }
     }
 
