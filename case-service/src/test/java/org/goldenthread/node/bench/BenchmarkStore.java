@@ -1,11 +1,12 @@
 package org.goldenthread.node.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.CachedKeyH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.goldenthread.node.TestNode;
 import org.h2.mvstore.MVStore;
@@ -14,9 +15,11 @@ import org.h2.mvstore.MVStoreTool;
 /**
  * The embedded store the benchmark's node runs on, at {@code <data>/node-police/store.mv} either
  * way. {@code production}: the node's own wiring (shared {@code EmbeddedMongoStore}, H2 MVStore
- * defaults). {@code tuned}: the same server and backend over an MVStore opened with the settings
- * proposed for the shared store (page compression), handed to the node as a store URI, so the
- * effect of that proposal can be measured before it lands.
+ * defaults). {@code cachedkeys}: the same server, MVStore defaults and file format, with the index
+ * key comparison proposed for the shared store ({@link CachedKeyH2Backend}). {@code proposed}:
+ * that, and MVStore page compression ({@code MVStore.Builder.compress()}; the Java-serialized
+ * documents shrink ~3.5×). Both are handed to the node as a store URI, so the effect of the
+ * proposals can be measured before they land in the shared module.
  */
 final class BenchmarkStore implements AutoCloseable {
 
@@ -26,8 +29,8 @@ final class BenchmarkStore implements AutoCloseable {
     private TestNode node;
 
     BenchmarkStore(Path data, String mode) {
-        if (!mode.equals("production") && !mode.equals("tuned")) {
-            throw new IllegalArgumentException("store must be production or tuned, not " + mode);
+        if (!List.of("production", "cachedkeys", "proposed").contains(mode)) {
+            throw new IllegalArgumentException("store must be production, cachedkeys or proposed, not " + mode);
         }
         this.data = data;
         this.mode = mode;
@@ -48,8 +51,9 @@ final class BenchmarkStore implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MVStore store = new MVStore.Builder().fileName(file().toString()).compress().open();
-        server = new MongoServer(new H2Backend(store));
+        MVStore.Builder builder = new MVStore.Builder().fileName(file().toString());
+        MVStore store = (mode.equals("proposed") ? builder.compress() : builder).open();
+        server = new MongoServer(new CachedKeyH2Backend(store));
         server.bind("127.0.0.1", 0);
         var address = server.getLocalAddress();
         node = new TestNode(data, "--goldenthread.store.uri=mongodb://127.0.0.1:" + address.getPort());

@@ -62,7 +62,7 @@ public final class NodeBenchmark {
     }
 
     /**
-     * @param store production (the node's own store wiring) or tuned (see {@link BenchmarkStore})
+     * @param store production (the node's own store wiring), cachedkeys or proposed (see {@link BenchmarkStore})
      * @param compact none, plain or compress: after generating, rewrite the closed store's file with
      *     its live pages only (what a compaction at close would leave)
      */
@@ -83,8 +83,11 @@ public final class NodeBenchmark {
                             + " generation: delete it or give another data directory");
                 }
                 long started = System.nanoTime();
+                long cpuBefore = processCpuNanos();
                 generate(node, settings, out);
                 long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+                out.printf("generation used %d s of CPU (this process, all threads; wall time depends on the machine's load)%n",
+                        Duration.ofNanos(processCpuNanos() - cpuBefore).toSeconds());
                 meta.insertOne(new Document("_id", "generated").append("subjects", subjects)
                         .append("events", settings.events()).append("generator", GENERATOR).append("seconds", seconds));
                 store.close();
@@ -109,6 +112,12 @@ public final class NodeBenchmark {
     }
 
     private static final String GENERATOR = "bulk-v1";
+
+    /** CPU time of this process (the embedded store runs in it too): a figure other workers' load does not inflate. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     /** Refuses to time a store that does not hold exactly the persons, cases and events it claims. */
     private static void requireGenerated(TestNode node, Document generated, Settings settings) {

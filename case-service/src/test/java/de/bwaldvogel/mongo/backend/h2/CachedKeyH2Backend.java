@@ -1,0 +1,80 @@
+package de.bwaldvogel.mongo.backend.h2;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * The proposal for the shared embedded store, measured by the node's benchmark (test sources only;
+ * in this package because {@link H2UniqueIndex}'s constructor is package-private).
+ *
+ * <p>Why: mongo-java-server opens each unique index as an MVMap with H2's default
+ * {@link ObjectDataType} keys. Its keys ({@link KeyValue}) are not {@code Comparable}, so H2
+ * compares two of them by Java-serializing both, at every step of every B-tree descent: profiling
+ * the node's generator showed ~70% of the store's CPU in those serializations. This backend opens
+ * the index maps with a key type that keeps each key's serialized bytes (weakly, per key object)
+ * and compares those: the very same order and the very same file format, so existing files stay
+ * valid, minus the repeated serialization.
+ */
+public class CachedKeyH2Backend extends H2Backend {
+
+    public CachedKeyH2Backend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new CachedKeyDatabase(databaseName);
+    }
+
+    /** Inner, so the store is reachable while the superclass constructor already opens indexes. */
+    private final class CachedKeyDatabase extends H2Database {
+
+        CachedKeyDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            MVMap<KeyValue, Object> map = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_"
+                    + indexName, new MVMap.Builder<KeyValue, Object>().keyType(new CachedKeyType()));
+            return new H2UniqueIndex(map, indexName, keys, sparse);
+        }
+    }
+
+    /** {@link ObjectDataType} with the serialized form of index keys remembered for comparisons. */
+    static final class CachedKeyType extends ObjectDataType {
+
+        private final Map<Object, byte[]> serialized = Collections.synchronizedMap(new WeakHashMap<>());
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a == b) {
+                return 0;
+            }
+            if (a instanceof KeyValue && b instanceof KeyValue) {
+                // What ObjectDataType does for two non-Comparable objects of one class, minus the repetition.
+                return compareNotNull(bytes(a), bytes(b));
+            }
+            return super.compare(a, b);
+        }
+
+        private byte[] bytes(Object key) {
+            byte[] known = serialized.get(key);
+            if (known == null) {
+                known = serialize(key);
+                serialized.put(key, known);
+            }
+            return known;
+        }
+    }
+}
