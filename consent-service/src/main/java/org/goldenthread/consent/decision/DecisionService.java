@@ -66,7 +66,9 @@ public class DecisionService {
         // JWT times have whole seconds; the answer's expiresAt then equals the grant's exp exactly.
         Instant now = exact.truncatedTo(ChronoUnit.SECONDS);
         String decisionId = DecisionIds.next(exact);
-        String subjectDigest = SubjectDigest.of(request.subjectTokens());
+        // No consent is about nobody: an aggregate decision rests on agreements alone (its purpose rules
+        // out break-glass too), and its grant names no subject.
+        String subjectDigest = request.aboutNobody() ? null : SubjectDigest.of(request.subjectTokens());
         List<BreakGlassSession> sessions = List.of();
         String sessionId = null;
         if (request.purpose() == Purpose.PURPOSE_SAFEGUARDING) {

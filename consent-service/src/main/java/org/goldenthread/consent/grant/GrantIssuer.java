@@ -1,5 +1,6 @@
 package org.goldenthread.consent.grant;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GrantIssuer implements AutoCloseable {
+
+    /** The claim marking a grant for aggregate counts about nobody in particular. */
+    public static final String AGGREGATE = "aggregate";
 
     private final SigningKeys keys;
     private final GrantProperties properties;
@@ -57,9 +61,18 @@ public class GrantIssuer implements AutoCloseable {
                 scopes, bases, now, now.plus(properties.grantTtl()));
     }
 
-    /** The compact JWS, signed with whichever key is newest when the signing starts. */
+    /**
+     * The compact JWS, signed with whichever key is newest when the signing starts. A grant without a
+     * subject digest (aggregate counts, OUTCOME_EVIDENCE) has no {@code subject} claim and carries
+     * {@code "aggregate": true}: a verifier that requires a subject refuses it, and one that knows the
+     * claim can confine it to aggregate queries.
+     */
     public String sign(AccessGrant grant) {
-        return keys.sign(GrantClaims.toClaims(grant), GrantClaims.TYPE);
+        JWTClaimsSet claims = GrantClaims.toClaims(grant);
+        if (grant.subjectDigest() == null) {
+            claims = new JWTClaimsSet.Builder(claims).claim(AGGREGATE, true).build();
+        }
+        return keys.sign(claims, GrantClaims.TYPE);
     }
 
     /** {@link #sign} on the signing pool. */

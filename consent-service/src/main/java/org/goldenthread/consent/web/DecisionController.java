@@ -40,6 +40,18 @@ class DecisionController {
         return DecisionView.of(decisions.decide(requester, request));
     }
 
+    /** Counts for outcome evidence: no subject, permitted only under an agreement naming OUTCOME_EVIDENCE. */
+    @PostMapping("/decisions/aggregate")
+    DecisionView aggregate(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AggregateDecisionBody body) {
+        if (Terms.purpose(body.purpose(), "purpose") != Purpose.PURPOSE_OUTCOME_EVIDENCE) {
+            throw RequestRejectedException.invalid("purpose", "a decision about nobody in particular is only for "
+                    + "OUTCOME_EVIDENCE");
+        }
+        var request = DecisionRequest.aggregate(List.copyOf(new LinkedHashSet<>(body.agencies())),
+                Terms.categories(body.categories(), "categories"));
+        return DecisionView.of(decisions.decide(Callers.of(token), request));
+    }
+
     private static String justification(String sent, Purpose purpose) {
         if (sent == null) {
             return null;
