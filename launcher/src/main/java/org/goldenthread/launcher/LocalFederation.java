@@ -74,7 +74,15 @@ public final class LocalFederation implements AutoCloseable {
         // The gateway's routes belong to the gateway context only.
         servlet.add("--spring.cloud.gateway.server.webflux.enabled=false");
 
-        identity = run("identity-service", IdentityServiceApplication.application(), servlet, identityPort, progress);
+        // The gateway signs browsers in as identity's confidential client gateway-bff; a fresh
+        // secret each start (browser sessions live in the gateway's memory and end with it anyway).
+        String bffSecret = BrowserClientSecret.generate();
+        List<String> identityArguments = new ArrayList<>(servlet);
+        identityArguments.add("--goldenthread.identity.clients.gateway-bff.secret=" + bffSecret);
+        identityArguments.add("--goldenthread.identity.clients.gateway-bff.redirect-uri=" + gatewayUrl()
+                + "/login/oauth2/code/golden-thread");
+        identityArguments.add("--goldenthread.identity.clients.gateway-bff.post-logout-redirect-uri=" + gatewayUrl() + "/");
+        identity = run("identity-service", IdentityServiceApplication.application(), identityArguments, identityPort, progress);
         Map<String, Integer> grpcPorts = new LinkedHashMap<>();
         plan.agencies().forEach(a -> {
             grpcPorts.put(a.id(), FreePort.pick());
@@ -107,6 +115,7 @@ public final class LocalFederation implements AutoCloseable {
         gatewayArguments.add("--goldenthread.gateway.tls.certificate=" + client.certificate());
         gatewayArguments.add("--goldenthread.gateway.tls.private-key=" + client.privateKey());
         gatewayArguments.add("--goldenthread.gateway.tls.trust=" + pki.caCertificate());
+        gatewayArguments.add("--goldenthread.gateway.bff.client-secret=" + bffSecret);
         gateway = run("gateway", GatewayApplication.application(), gatewayArguments, gatewayPort, progress);
     }
 

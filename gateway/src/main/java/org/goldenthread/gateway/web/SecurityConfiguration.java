@@ -1,6 +1,8 @@
 package org.goldenthread.gateway.web;
 
+import org.goldenthread.gateway.bff.BrowserSignIn;
 import org.goldenthread.platform.web.AccessTokenValidation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.goldenthread.platform.web.Problems;
@@ -17,7 +19,9 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 
 /**
  * The gateway validates every API caller's access token itself (JWKS of identity-service,
- * issuer, audience) before routing or federating; 401 and 403 are problem+json.
+ * issuer, audience) before routing or federating; 401 and 403 are problem+json. Browsers sign in
+ * through the gateway instead ({@link BrowserSignIn}, when configured) and never hold a token.
+ * API paths never redirect to a sign-in page: an unauthenticated call is a 401.
  */
 @Configuration
 class SecurityConfiguration {
@@ -29,7 +33,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityWebFilterChain api(ServerHttpSecurity http) {
+    SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder accessTokens,
+            ObjectProvider<BrowserSignIn> browserSignIn) {
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(jwt -> {
             var claimed = jwt.getClaimAsStringList("roles");
@@ -43,8 +48,14 @@ class SecurityConfiguration {
         };
         ServerAccessDeniedHandler denied = (exchange, e) ->
                 ProblemResponses.write(exchange, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "your roles or agency do not allow this"));
+        BrowserSignIn browsers = browserSignIn.getIfAvailable();
+        if (browsers == null) {
+            // Bearer tokens only: nothing rides on a cookie, so there is nothing to forge.
+            http.csrf(ServerHttpSecurity.CsrfSpec::disable);
+        } else {
+            browsers.applyTo(http, accessTokens, roles, unauthenticated);
+        }
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(auth -> auth
