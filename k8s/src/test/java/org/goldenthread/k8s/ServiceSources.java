@@ -72,7 +72,10 @@ final class ServiceSources {
             return false;
         }
         String nested = camelCase(prefix.substring(dot + 1));
-        String type = Character.toUpperCase(nested.charAt(0)) + nested.substring(1);
+        // The nested record's type as the outer record declares it (gatewayBff is an Interactive), else by name.
+        Matcher declared = Pattern.compile("record\\s+\\w+\\s*\\([^)]*?\\b(\\w+)\\s+" + Pattern.quote(nested) + "\\b")
+                .matcher(source);
+        String type = declared.find() ? declared.group(1) : Character.toUpperCase(nested.charAt(0)) + nested.substring(1);
         return Pattern.compile("record\\s+" + Pattern.quote(type) + "\\s*\\([^)]*\\b" + Pattern.quote(component) + "\\b")
                 .matcher(source).find();
     }
