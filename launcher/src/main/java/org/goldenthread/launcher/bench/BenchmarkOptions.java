@@ -17,18 +17,26 @@ import java.util.TreeSet;
  * @param measure timed load per scenario
  * @param deadline the gateway's per-node deadline ({@code goldenthread.gateway.node-deadline})
  * @param out where the JSON (and the services' log) is written
+ * @param properties further {@code key=value} Spring properties given to every service (e.g. to
+ *        compare a gateway setting); listed in the output
  */
 public record BenchmarkOptions(int nodes, int subjects, int background, int concurrency, Duration warmUp,
-        Duration measure, Duration deadline, Path out) {
+        Duration measure, Duration deadline, Path out, java.util.List<String> properties) {
+
+    /**
+     * consent-service decides for at most 20 agencies per request (its DecisionBody), and the
+     * gateway asks one decision per view: a view of more agencies is refused.
+     */
+    public static final int MAX_AGENCIES_PER_DECISION = 20;
 
     public static BenchmarkOptions defaults() {
         // Run from the repository root (spring-boot:run) the module's target is launcher/target.
         Path out = Files.isDirectory(Path.of("launcher")) ? Path.of("launcher", "target") : Path.of("target");
-        return new BenchmarkOptions(25, 20, 100, 8, Duration.ofSeconds(5), Duration.ofSeconds(12),
-                Duration.ofMillis(800), out);
+        return new BenchmarkOptions(MAX_AGENCIES_PER_DECISION, 20, 100, 8, Duration.ofSeconds(5), Duration.ofSeconds(12),
+                Duration.ofMillis(800), out, java.util.List.of());
     }
 
-    /** {@code --nodes=25 --subjects=20 --background=100 --concurrency=8 --warmup=5s --measure=12s --deadline=800ms --out=DIR}. */
+    /** {@code --nodes=20 --subjects=20 --background=100 --concurrency=8 --warmup=5s --measure=12s --deadline=800ms --out=DIR [--property=key=value ...]}. */
     public static BenchmarkOptions parse(String[] args) {
         BenchmarkOptions o = defaults();
         for (String arg : args) {
@@ -37,14 +45,16 @@ public record BenchmarkOptions(int nodes, int subjects, int background, int conc
                 throw new IllegalArgumentException("expected --name=value, got " + arg);
             }
             o = switch (kv[0]) {
-                case "nodes" -> new BenchmarkOptions(Integer.parseInt(kv[1]), o.subjects, o.background, o.concurrency, o.warmUp, o.measure, o.deadline, o.out);
-                case "subjects" -> new BenchmarkOptions(o.nodes, Integer.parseInt(kv[1]), o.background, o.concurrency, o.warmUp, o.measure, o.deadline, o.out);
-                case "background" -> new BenchmarkOptions(o.nodes, o.subjects, Integer.parseInt(kv[1]), o.concurrency, o.warmUp, o.measure, o.deadline, o.out);
-                case "concurrency" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, Integer.parseInt(kv[1]), o.warmUp, o.measure, o.deadline, o.out);
-                case "warmup" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, duration(kv[1]), o.measure, o.deadline, o.out);
-                case "measure" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, o.warmUp, duration(kv[1]), o.deadline, o.out);
-                case "deadline" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, o.warmUp, o.measure, duration(kv[1]), o.out);
-                case "out" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, o.warmUp, o.measure, o.deadline, Path.of(kv[1]));
+                case "nodes" -> new BenchmarkOptions(Integer.parseInt(kv[1]), o.subjects, o.background, o.concurrency, o.warmUp, o.measure, o.deadline, o.out, o.properties);
+                case "subjects" -> new BenchmarkOptions(o.nodes, Integer.parseInt(kv[1]), o.background, o.concurrency, o.warmUp, o.measure, o.deadline, o.out, o.properties);
+                case "background" -> new BenchmarkOptions(o.nodes, o.subjects, Integer.parseInt(kv[1]), o.concurrency, o.warmUp, o.measure, o.deadline, o.out, o.properties);
+                case "concurrency" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, Integer.parseInt(kv[1]), o.warmUp, o.measure, o.deadline, o.out, o.properties);
+                case "warmup" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, duration(kv[1]), o.measure, o.deadline, o.out, o.properties);
+                case "measure" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, o.warmUp, duration(kv[1]), o.deadline, o.out, o.properties);
+                case "deadline" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, o.warmUp, o.measure, duration(kv[1]), o.out, o.properties);
+                case "out" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, o.warmUp, o.measure, o.deadline, Path.of(kv[1]), o.properties);
+                case "property" -> new BenchmarkOptions(o.nodes, o.subjects, o.background, o.concurrency, o.warmUp, o.measure, o.deadline, o.out,
+                        java.util.stream.Stream.concat(o.properties.stream(), java.util.stream.Stream.of(kv[1])).toList());
                 default -> throw new IllegalArgumentException("unknown option --" + kv[0]);
             };
         }
@@ -55,12 +65,17 @@ public record BenchmarkOptions(int nodes, int subjects, int background, int conc
         if (nodes < 1 || subjects < 1 || background < 0 || concurrency < 1) {
             throw new IllegalArgumentException("nodes, subjects and concurrency must be at least 1");
         }
+        if (nodes > MAX_AGENCIES_PER_DECISION) {
+            throw new IllegalArgumentException("at most " + MAX_AGENCIES_PER_DECISION + " nodes: consent-service decides "
+                    + "for at most that many agencies per request, and a view is one decision");
+        }
+        properties = java.util.List.copyOf(properties);
     }
 
-    /** 1, 5, 10, 25 nodes, as far as started, and the largest. */
+    /** 1, 5, 10, 20 nodes, as far as started, and the largest. */
     TreeSet<Integer> scalePoints() {
         TreeSet<Integer> points = new TreeSet<>();
-        for (int p : new int[] {1, 5, 10, 25}) {
+        for (int p : new int[] {1, 5, 10, 20}) {
             if (p <= nodes) {
                 points.add(p);
             }

@@ -62,13 +62,14 @@ public final class FederationBenchmark {
         Files.createDirectories(options.out());
         List<AgencySpec> agencies = agencies(options.nodes());
         Map<String, String> settings = settings(options);
-        List<String> arguments = List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--goldenthread.gateway.node-deadline=" + options.deadline().toMillis() + "ms",
                 "--resilience4j.ratelimiter.configs.federation-user.limit-for-period=" + RATE_LIMIT,
                 "--logging.file.name=" + options.out().toAbsolutePath().resolve("federation-benchmark.log"),
                 "--logging.threshold.console=WARN",
                 "--logging.level.de.bwaldvogel.mongo=ERROR",
-                "--logging.level.org.springdoc=ERROR");
+                "--logging.level.org.springdoc=ERROR"));
+        options.properties().forEach(p -> arguments.add("--" + p));
         progress.printf("Golden Thread federation benchmark: %d nodes, %d subjects (+%d background per node), "
                 + "concurrency %d, warm-up %s, measure %s per scenario%n", options.nodes(), options.subjects(),
                 options.background(), options.concurrency(), options.warmUp(), options.measure());
@@ -96,8 +97,10 @@ public final class FederationBenchmark {
 
             Scenarios scenarios = new Scenarios(options, federation, http, subjects, agencies, data, progress);
             List<Measured> measured = scenarios.runAll();
-            return new BenchmarkReport(machine(), settings, healthy, seeded, BenchmarkReport.readPeakRssMb(),
+            BenchmarkReport report = new BenchmarkReport(machine(), settings, healthy, seeded, BenchmarkReport.readPeakRssMb(),
                     scenarios.viewBytes(), measured, scenarios.figures(measured));
+            report.write(options.out());
+            return report;
         } finally {
             delete(data);
         }
@@ -141,6 +144,7 @@ public final class FederationBenchmark {
         s.put("goldenthread.gateway.node-deadline", o.deadline().toMillis() + "ms");
         s.put("changedFromProduction", "resilience4j.ratelimiter.configs.federation-user.limit-for-period=" + RATE_LIMIT
                 + " (production: 60 per 60s per user; the load is one user); service logs to a file, not the console");
+        s.put("extraProperties", o.properties().toString());
         s.put("topology", "one JVM: identity, consent, gateway and every node, loopback, mutual TLS gateway-to-nodes, "
                 + "embedded store per service; load generator in the same JVM");
         return s;

@@ -26,6 +26,10 @@ final class RatioFigures {
                 ten.p50Ms(), one.p50Ms(), 1.3));
         figures.add(Figure.atMost("fan-out efficiency p99", "view p99, " + n10 + " / 1 node, via the gateway",
                 ten.p99Ms(), one.p99Ms(), 2.0));
+        figures.add(Figure.reported("fan-out efficiency p50, 1 at a time", "view p50, " + n10
+                + " / 1 node, concurrency 1 (no queueing for the cores)",
+                byName.get(Scenarios.gatewayName(o.ten()) + ", 1 at a time").p50Ms(),
+                byName.get(Scenarios.gatewayName(1) + ", 1 at a time").p50Ms()));
         figures.add(Figure.atMost("gateway overhead p50", "view p50 via the gateway, 1 node / direct gRPC with a held grant",
                 one.p50Ms(), direct.p50Ms(), 3.0));
         figures.add(Figure.atLeast("cost of federation", "views/s federated, " + n5 + " / central store baseline",

@@ -55,8 +55,13 @@ final class Scenarios {
     List<Measured> runAll() throws Exception {
         token = http.login(federation.gatewayUrl(), FederationBenchmark.USER, FederationBenchmark.PASSWORD);
         prime();
+        String view = federation.gatewayUrl() + "/api/federation/subjects/view";
         for (int k : options.scalePoints()) {
-            measure(gatewayName(k), k, gateway(federation.gatewayUrl() + "/api/federation/subjects/view", first(k), k));
+            measure(gatewayName(k), k, gateway(view, first(k), k));
+        }
+        // The same fan-out with one request at a time: latency without queueing for the shared cores.
+        for (int k : new java.util.TreeSet<>(List.of(1, options.ten()))) {
+            measure(gatewayName(k) + ", 1 at a time", k, 1, options.warmUp(), options.measure(), gateway(view, first(k), k));
         }
         direct();
         central();
