@@ -80,9 +80,9 @@ final class Scenarios {
         for (int round = 0; round < 5; round++) {
             incomplete = "";
             for (Person p : subjects) {
-                HttpResponse<String> answer = http.post(url, token, body(p, first(agencies.size())));
-                if (answer.statusCode() != 200 || okCount(answer.body()) != agencies.size()) {
-                    incomplete = "HTTP " + answer.statusCode() + " " + statuses(answer.body());
+                HttpResponse<String> answer = http.post(url, token, Views.body(p, first(agencies.size())));
+                if (answer.statusCode() != 200 || Views.okCount(answer.body()) != agencies.size()) {
+                    incomplete = "HTTP " + answer.statusCode() + " " + Views.statuses(answer.body());
                 }
             }
             if (incomplete.isEmpty()) {
@@ -90,16 +90,6 @@ final class Scenarios {
             }
         }
         throw new IllegalStateException("a benchmark subject's view stays incomplete: " + incomplete);
-    }
-
-    /** The agency statuses of a view answer (no personal data). */
-    private static String statuses(String body) {
-        try {
-            return BenchHttp.JSON.readTree(body).path("agencies").valueStream()
-                    .map(a -> a.path("agency").asString() + "=" + a.path("status").asString()).toList().toString();
-        } catch (RuntimeException e) {
-            return "(not a view)";
-        }
     }
 
     private void direct() {
@@ -118,11 +108,11 @@ final class Scenarios {
             long federatedBytes = 0;
             for (int s = 0; s < subjects.size(); s++) {
                 HttpResponse<String> answer = http.post(federation.gatewayUrl() + "/api/federation/subjects/view", token,
-                        body(subjects.get(s), first(five)));
+                        Views.body(subjects.get(s), first(five)));
                 BenchHttp.expect(answer, 200, "read the federated view for the central store");
                 FederatedView view = json.readValue(answer.body(), FederatedView.class);
-                if (okCount(answer.body()) != five) {
-                    throw new IllegalStateException("a benchmark subject's view is incomplete: " + statuses(answer.body()));
+                if (Views.okCount(answer.body()) != five) {
+                    throw new IllegalStateException("a benchmark subject's view is incomplete: " + Views.statuses(answer.body()));
                 }
                 central.load(subjects.get(s).nhsNumber(), view);
                 federatedBytes += answer.body().length();
@@ -130,7 +120,7 @@ final class Scenarios {
             String url = central.start() + "/central/view";
             long centralBytes = 0;
             for (Person p : subjects) {
-                centralBytes += http.post(url, token, body(p, first(five))).body().length();
+                centralBytes += http.post(url, token, Views.body(p, first(five))).body().length();
             }
             viewBytes.put("federated, " + five + " nodes", federatedBytes / subjects.size());
             viewBytes.put("central store", centralBytes / subjects.size());
@@ -180,25 +170,12 @@ final class Scenarios {
         List<HttpRequest> requests = subjects.stream().map(p -> HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body(p, asked))).build()).toList();
+                .POST(HttpRequest.BodyPublishers.ofString(Views.body(p, asked))).build()).toList();
         AtomicInteger next = new AtomicInteger();
         return () -> {
             HttpResponse<String> answer = http.send(requests.get(Math.floorMod(next.getAndIncrement(), requests.size())));
-            return answer.statusCode() == 200 && okCount(answer.body()) == expectedOk;
+            return answer.statusCode() == 200 && Views.okCount(answer.body()) == expectedOk;
         };
-    }
-
-    private static String body(Person p, List<String> asked) {
-        return "{\"purpose\":\"CASE_MANAGEMENT\",\"subject\":" + p.json() + ",\"agencies\":"
-                + BenchHttp.JSON.writeValueAsString(asked) + "}";
-    }
-
-    private static int okCount(String body) {
-        int count = 0;
-        for (int i = body.indexOf("\"status\":\"OK\""); i >= 0; i = body.indexOf("\"status\":\"OK\"", i + 1)) {
-            count++;
-        }
-        return count;
     }
 
     private List<String> first(int k) {
