@@ -33,15 +33,11 @@ import org.goldenthread.proto.node.v1.MatchSubjectRequest;
 
 /**
  * Generates a synthetic agency of {@code subjects} persons (one case and {@code events} events
- * each) in the embedded store under {@code data}, or reuses it when already there, then times
- * MatchSubject and GetSubjectRecord over gRPC on loopback, each with a fresh grant, as the gateway
- * calls them (grant verification and the audit append included). Prints p50/p99 per RPC.
- *
- * <pre>
- * ./mvnw -o -q -B -pl case-service test-compile
- * java -cp "case-service/target/test-classes:case-service/target/classes:$(cat cp.txt)" \
- *   org.goldenthread.node.bench.NodeBenchmark subjects=10000 events=10 samples=2000 data=/tmp/gt-bench-10k
- * </pre>
+ * each, seeded by the person's number) in the embedded store under {@code data} through the
+ * stores' bulk imports, or reuses it when its generation record and counts match (and refuses it
+ * otherwise), then times MatchSubject and GetSubjectRecord over gRPC on loopback, each with a fresh
+ * grant, as the gateway calls them (grant verification and the audit append included). Prints
+ * generation wall and CPU time, bytes on disk and p50/p99 per RPC. Command: see the README.
  */
 public final class NodeBenchmark {
 

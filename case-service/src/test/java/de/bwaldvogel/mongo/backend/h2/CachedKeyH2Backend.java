@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@link ObjectDataType} keys. Its keys ({@link KeyValue}) are not {@code Comparable}, so H2
  * compares two of them by Java-serializing both, at every step of every B-tree descent: profiling
  * the node's generator showed ~70% of the store's CPU in those serializations. This backend opens
- * the index maps with a key type that keeps each key's serialized bytes (weakly, per key object)
+ * the index maps with a key type that keeps each key object's serialized bytes (weakly)
  * and compares those: the very same order and the very same file format, so existing files stay
  * valid, minus the repeated serialization.
  */
@@ -54,7 +55,11 @@ public class CachedKeyH2Backend extends H2Backend {
     /** {@link ObjectDataType} with the serialized form of index keys remembered for comparisons. */
     static final class CachedKeyType extends ObjectDataType {
 
-        private final Map<Object, byte[]> serialized = Collections.synchronizedMap(new WeakHashMap<>());
+        /** Serialized form of one key object; equal keys may serialize differently (field order), so it is per object. */
+        private record Serialized(WeakReference<Object> key, byte[] bytes) {
+        }
+
+        private final Map<Object, Serialized> serialized = Collections.synchronizedMap(new WeakHashMap<>());
 
         @Override
         public int compare(Object a, Object b) {
@@ -69,12 +74,13 @@ public class CachedKeyH2Backend extends H2Backend {
         }
 
         private byte[] bytes(Object key) {
-            byte[] known = serialized.get(key);
-            if (known == null) {
-                known = serialize(key);
-                serialized.put(key, known);
+            Serialized known = serialized.get(key);
+            if (known != null && known.key().get() == key) {
+                return known.bytes();
             }
-            return known;
+            byte[] bytes = serialize(key);
+            serialized.put(key, new Serialized(new WeakReference<>(key), bytes));
+            return bytes;
         }
     }
 }
