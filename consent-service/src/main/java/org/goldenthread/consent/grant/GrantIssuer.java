@@ -39,6 +39,7 @@ public class GrantIssuer implements AutoCloseable {
         this.keys = keys;
         this.properties = properties;
         AtomicInteger threads = new AtomicInteger();
+        // Threads start with the first grant signed, so with sign-beside-log off the pool stays empty.
         this.signing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "grant-signing-" + threads.incrementAndGet());
             thread.setDaemon(true);
@@ -75,8 +76,11 @@ public class GrantIssuer implements AutoCloseable {
         return keys.sign(claims, GrantClaims.TYPE);
     }
 
-    /** {@link #sign} on the signing pool. */
+    /** {@link #sign} on the signing pool; already done when {@code sign-beside-log} is off. */
     public CompletableFuture<String> signLater(AccessGrant grant) {
+        if (!properties.signBesideLog()) {
+            return CompletableFuture.completedFuture(sign(grant));
+        }
         return CompletableFuture.supplyAsync(() -> sign(grant), signing);
     }
 
