@@ -56,7 +56,7 @@ public class DecisionService {
         this.grants = grants;
         this.log = log;
         this.clock = clock;
-        // Registered once: a registry look-up per agency answer is measurable on the hot path.
+        // Registered once, not looked up in the registry for every agency answer.
         this.permitted = meters.counter("goldenthread.consent.decisions", "outcome", Outcome.PERMIT.name());
         this.denied = meters.counter("goldenthread.consent.decisions", "outcome", Outcome.DENY.name());
     }
