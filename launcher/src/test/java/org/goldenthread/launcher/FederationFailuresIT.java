@@ -16,6 +16,7 @@ import org.goldenthread.identity.agency.AgencyRegistry;
 import org.goldenthread.identity.agency.AgencyStatus;
 import org.goldenthread.identity.user.Role;
 import org.goldenthread.identity.user.UserDirectory;
+import org.goldenthread.launcher.bench.SilentNode;
 import org.goldenthread.node.audit.AuditLog;
 import org.goldenthread.node.federation.NodeGrpcServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -47,7 +48,7 @@ class FederationFailuresIT {
     @TempDir
     static Path data;
     static LocalFederation federation;
-    static StrayNodes.Silent silent;
+    static SilentNode silent;
     static StrayNodes.Rogue rogue;
     static String keyWorker;
 
@@ -58,7 +59,7 @@ class FederationFailuresIT {
                 new AgencySpec("housing", "Housing", List.of("ASB")));
         federation = LocalFederation.start(new FederationPlan(data, 0, agencies, false,
                 List.of("--goldenthread.gateway.node-deadline=" + DEADLINE.toMillis() + "ms")), (s, u, ms) -> { });
-        silent = new StrayNodes.Silent();
+        silent = new SilentNode();
         rogue = new StrayNodes.Rogue("rogue", federation.pki());
         AgencyRegistry registry = federation.identity().getBean(AgencyRegistry.class);
         registry.register(new Agency("silent", "Silent", silent.target(), null, null, List.of("CRIME"), AgencyStatus.ACTIVE));

@@ -7,10 +7,6 @@ import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.MatchStrength;
 import org.goldenthread.proto.common.v1.Provenance;
@@ -20,44 +16,13 @@ import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
 import org.goldenthread.proto.node.v1.SubjectMatch;
 import org.goldenthread.proto.node.v1.TimelineEvent;
 
-/** Nodes that do not behave: for testing that the gateway copes. Loopback only. */
+/**
+ * Nodes that do not behave: for testing that the gateway copes. Loopback only. (The silent node
+ * is {@link org.goldenthread.launcher.bench.SilentNode}, shared with the benchmark.)
+ */
 final class StrayNodes {
 
     private StrayNodes() {
-    }
-
-    /** Accepts TCP connections and never says a word: every call to it can only time out. */
-    static final class Silent implements AutoCloseable {
-
-        private final ServerSocket socket;
-        private final List<Socket> held = new CopyOnWriteArrayList<>();
-
-        Silent() throws IOException {
-            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try {
-                        held.add(socket.accept());
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "silent-node");
-            acceptor.setDaemon(true);
-            acceptor.start();
-        }
-
-        String target() {
-            return "127.0.0.1:" + socket.getLocalPort();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-            for (Socket s : held) {
-                s.close();
-            }
-        }
     }
 
     /**

@@ -7,13 +7,16 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A node that accepts TCP connections and never says a word: every call to it can only time out. */
-final class SilentNode implements AutoCloseable {
+/**
+ * A node that accepts TCP connections and never says a word: every call to it can only time out.
+ * Used by the benchmark's slow-node scenario and by the gateway failure tests.
+ */
+public final class SilentNode implements AutoCloseable {
 
     private final ServerSocket socket;
     private final List<Socket> held = new CopyOnWriteArrayList<>();
 
-    SilentNode() throws IOException {
+    public SilentNode() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!socket.isClosed()) {
@@ -23,12 +26,12 @@ final class SilentNode implements AutoCloseable {
                     return;
                 }
             }
-        }, "bench-silent-node");
+        }, "silent-node");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    String target() {
+    public String target() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
