@@ -12,6 +12,6 @@ import java.util.List;
  */
 record AggregateDecisionBody(
         @NotBlank @Size(max = 40) String purpose,
-        @NotNull @Size(min = 1, max = 20) List<@NotNull @Pattern(regexp = ConsentBody.AGENCY_ID) String> agencies,
+        @NotNull @Size(min = 1, max = 50) List<@NotNull @Pattern(regexp = ConsentBody.AGENCY_ID) String> agencies,
         @NotNull @Size(min = 1, max = 15) List<@NotBlank @Size(max = 40) String> categories) {
 }

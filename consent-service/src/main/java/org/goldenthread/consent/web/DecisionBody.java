@@ -14,7 +14,7 @@ import java.util.List;
 record DecisionBody(
         @NotNull @Size(min = 1, max = 8) List<@NotNull @Valid TokenBody> subjectTokens,
         @NotBlank @Size(max = 40) String purpose,
-        @NotNull @Size(min = 1, max = 20) List<@NotNull @Pattern(regexp = ConsentBody.AGENCY_ID) String> agencies,
+        @NotNull @Size(min = 1, max = 50) List<@NotNull @Pattern(regexp = ConsentBody.AGENCY_ID) String> agencies,
         @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories,
         @Size(max = 2000) String breakGlassJustification) {
 

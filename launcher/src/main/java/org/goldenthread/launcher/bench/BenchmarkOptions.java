@@ -24,19 +24,22 @@ public record BenchmarkOptions(int nodes, int subjects, int background, int conc
         Duration measure, Duration deadline, Path out, java.util.List<String> properties) {
 
     /**
-     * consent-service decides for at most 20 agencies per request (its DecisionBody), and the
-     * gateway asks one decision per view: a view of more agencies is refused.
+     * consent-service decides for at most 50 agencies per request (its DecisionBody, the gateway's
+     * view limit too), and the gateway asks one decision per view.
      */
-    public static final int MAX_AGENCIES_PER_DECISION = 20;
+    public static final int MAX_AGENCIES_PER_DECISION = 50;
+
+    /** The largest point: a county's partnership of 25 agencies. */
+    static final int DEFAULT_NODES = 25;
 
     public static BenchmarkOptions defaults() {
         // Run from the repository root (spring-boot:run) the module's target is launcher/target.
         Path out = Files.isDirectory(Path.of("launcher")) ? Path.of("launcher", "target") : Path.of("target");
-        return new BenchmarkOptions(MAX_AGENCIES_PER_DECISION, 20, 100, 8, Duration.ofSeconds(5), Duration.ofSeconds(12),
+        return new BenchmarkOptions(DEFAULT_NODES, 20, 100, 8, Duration.ofSeconds(5), Duration.ofSeconds(12),
                 Duration.ofMillis(800), out, java.util.List.of());
     }
 
-    /** {@code --nodes=20 --subjects=20 --background=100 --concurrency=8 --warmup=5s --measure=12s --deadline=800ms --out=DIR [--property=key=value ...]}. */
+    /** {@code --nodes=25 --subjects=20 --background=100 --concurrency=8 --warmup=5s --measure=12s --deadline=800ms --out=DIR [--property=key=value ...]}. */
     public static BenchmarkOptions parse(String[] args) {
         BenchmarkOptions o = defaults();
         for (String arg : args) {
@@ -72,10 +75,10 @@ public record BenchmarkOptions(int nodes, int subjects, int background, int conc
         properties = java.util.List.copyOf(properties);
     }
 
-    /** 1, 5, 10, 20 nodes, as far as started, and the largest. */
+    /** 1, 5, 10, 25 nodes, as far as started, and the largest. */
     TreeSet<Integer> scalePoints() {
         TreeSet<Integer> points = new TreeSet<>();
-        for (int p : new int[] {1, 5, 10, 20}) {
+        for (int p : new int[] {1, 5, 10, 25}) {
             if (p <= nodes) {
                 points.add(p);
             }
