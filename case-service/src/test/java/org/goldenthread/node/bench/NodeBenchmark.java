@@ -47,12 +47,12 @@ public final class NodeBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("subjects", "10000", "events", "10",
                 "samples", "2000", "threads", "2", "batch", "2000", "data", "target/bench", "store", "production",
-                "compact", "none"));
+                "compact", "none", "compactEvery", "0"));
         Arrays.stream(args).map(a -> a.split("=", 2)).forEach(kv -> options.put(kv[0], kv[1]));
         Settings settings = new Settings(Long.parseLong(options.get("subjects")), Integer.parseInt(options.get("events")),
                 Integer.parseInt(options.get("samples")), Integer.parseInt(options.get("threads")),
                 Integer.parseInt(options.get("batch")), Path.of(options.get("data")), options.get("store"),
-                options.get("compact"));
+                options.get("compact"), Long.parseLong(options.get("compactEvery")));
         run(settings, System.out);
         System.exit(0);
     }
@@ -61,9 +61,12 @@ public final class NodeBenchmark {
      * @param store production (the node's own store wiring), cachedkeys or proposed (see {@link BenchmarkStore})
      * @param compact none, plain or compress: after generating, rewrite the closed store's file with
      *     its live pages only (what a compaction at close would leave)
+     * @param compactEvery 0, or compact (compressed unless compact=plain) after each this many persons,
+     *     which caps the file during a long generation (the store writes ~2x its live data before
+     *     its own compaction catches up)
      */
     record Settings(long subjects, int events, int samples, int threads, int batch, Path data, String store,
-            String compact) {
+            String compact, long compactEvery) {
     }
 
     static void run(Settings settings, PrintStream out) throws Exception {
@@ -80,7 +83,20 @@ public final class NodeBenchmark {
                 }
                 long started = System.nanoTime();
                 long cpuBefore = processCpuNanos();
-                generate(node, settings, out);
+                for (long done = 0; done < subjects; ) {
+                    long to = settings.compactEvery() > 0 ? Math.min(subjects, done + settings.compactEvery()) : subjects;
+                    generate(node, settings, done, to, out);
+                    done = to;
+                    if (done < subjects) {
+                        store.close();
+                        long before = store.bytesOnDisk();
+                        store.compactOffline(!settings.compact().equals("plain"));
+                        out.printf("  %d subjects: compacted %d -> %d bytes on disk after %d s%n", done, before,
+                                store.bytesOnDisk(), Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                        node = store.open();
+                    }
+                }
+                meta = node.database().getCollection("bench_meta");
                 long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
                 out.printf("generation used %d s of CPU (this process, all threads; wall time depends on the machine's load)%n",
                         Duration.ofNanos(processCpuNanos() - cpuBefore).toSeconds());
@@ -172,15 +188,16 @@ public final class NodeBenchmark {
     }
 
     /** Batches of persons, claimed in order by {@code threads} writers. */
-    private static void generate(TestNode node, Settings settings, PrintStream out) throws Exception {
+    private static void generate(TestNode node, Settings settings, long first, long end, PrintStream out)
+            throws Exception {
         SubjectStore subjectStore = node.bean(SubjectStore.class);
         CaseStore caseStore = node.bean(CaseStore.class);
         EventStore eventStore = node.bean(EventStore.class);
-        long subjects = settings.subjects();
+        long subjects = end;
         int batch = settings.batch();
-        AtomicLong next = new AtomicLong();
+        AtomicLong next = new AtomicLong(first);
         long started = System.nanoTime();
-        long report = Math.max(batch, subjects / 20 / batch * batch);
+        long report = Math.max(batch, settings.subjects() / 20 / batch * batch);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         List<java.util.concurrent.Future<Object>> workers = new java.util.ArrayList<>();
         for (int t = 0; t < settings.threads(); t++) {

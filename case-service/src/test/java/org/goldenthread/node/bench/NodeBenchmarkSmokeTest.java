@@ -24,7 +24,7 @@ class NodeBenchmarkSmokeTest {
 
     @Test
     void generatesATinyAgencyAndPrintsEveryFigure() throws Exception {
-        assertThat(run(new NodeBenchmark.Settings(60, 3, 20, 2, 25, data, "production", "none")))
+        assertThat(run(new NodeBenchmark.Settings(60, 3, 20, 2, 25, data, "production", "none", 0)))
                 .contains("generated 60 subjects, 180 events")
                 .containsPattern("generation used [0-9]+ s of CPU")
                 .containsPattern("MatchSubject subjects=60 samples=20 p50=[0-9.]+ ms p99=[0-9.]+ ms")
@@ -33,12 +33,13 @@ class NodeBenchmarkSmokeTest {
 
     @Test
     void reusesAGeneratedStoreAndRefusesOneThatHoldsSomethingElse() throws Exception {
-        assertThat(run(new NodeBenchmark.Settings(40, 2, 10, 1, 15, data, "proposed", "compress")))
-                .contains("generated 40 subjects, 80 events").contains("compacted (compress)");
-        assertThat(run(new NodeBenchmark.Settings(40, 2, 10, 1, 15, data, "proposed", "none")))
+        assertThat(run(new NodeBenchmark.Settings(40, 2, 10, 1, 15, data, "proposed", "compress", 30)))
+                .contains("generated 40 subjects, 80 events").contains("compacted (compress)")
+                .contains("30 subjects: compacted");
+        assertThat(run(new NodeBenchmark.Settings(40, 2, 10, 1, 15, data, "proposed", "none", 0)))
                 .contains("reusing 40 subjects, 80 events")
                 .containsPattern("GetSubjectRecord subjects=40 samples=10 p50=");
-        assertThatThrownBy(() -> run(new NodeBenchmark.Settings(50, 2, 10, 1, 15, data, "proposed", "none")))
+        assertThatThrownBy(() -> run(new NodeBenchmark.Settings(50, 2, 10, 1, 15, data, "proposed", "none", 0)))
                 .hasMessageContaining("was generated with");
     }
 }
