@@ -85,7 +85,7 @@ public final class NodeBenchmark {
                 long cpuBefore = processCpuNanos();
                 for (long done = 0; done < subjects; ) {
                     long to = settings.compactEvery() > 0 ? Math.min(subjects, done + settings.compactEvery()) : subjects;
-                    generate(node, settings, done, to, out);
+                    generate(node, settings, done, to, started, out);
                     done = to;
                     if (done < subjects) {
                         store.close();
@@ -188,7 +188,7 @@ public final class NodeBenchmark {
     }
 
     /** Batches of persons, claimed in order by {@code threads} writers. */
-    private static void generate(TestNode node, Settings settings, long first, long end, PrintStream out)
+    private static void generate(TestNode node, Settings settings, long first, long end, long started, PrintStream out)
             throws Exception {
         SubjectStore subjectStore = node.bean(SubjectStore.class);
         CaseStore caseStore = node.bean(CaseStore.class);
@@ -196,7 +196,6 @@ public final class NodeBenchmark {
         long subjects = end;
         int batch = settings.batch();
         AtomicLong next = new AtomicLong(first);
-        long started = System.nanoTime();
         long report = Math.max(batch, settings.subjects() / 20 / batch * batch);
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
         List<java.util.concurrent.Future<Object>> workers = new java.util.ArrayList<>();
