@@ -14,9 +14,9 @@ import org.h2.mvstore.MVStoreTool;
 
 /**
  * The embedded store the benchmark's node runs on, at {@code <data>/node-police/store.mv} either
- * way. {@code production}: the node's own wiring (shared {@code EmbeddedMongoStore}, H2 MVStore
- * defaults). {@code cachedkeys}: the same server, MVStore defaults and file format, with the index
- * key comparison proposed for the shared store ({@link CachedKeyH2Backend}). {@code proposed}:
+ * way. {@code production}: the node's own wiring (shared {@code EmbeddedMongoStore}, which now uses
+ * {@link CachedKeyH2Backend} with MVStore defaults). {@code cachedkeys}: the same backend opened
+ * by the benchmark (kept so runs recorded before it landed can be repeated). {@code proposed}:
  * that, and MVStore page compression ({@code MVStore.Builder.compress()}; the Java-serialized
  * documents shrink ~3.5×). Both are handed to the node as a store URI, so the effect of the
  * proposals can be measured before they land in the shared module.

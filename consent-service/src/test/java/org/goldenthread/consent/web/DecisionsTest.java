@@ -175,7 +175,7 @@ class DecisionsTest {
             assertProblem(http.post("/decisions", police, decisionBody(List.of(), "CASE_MANAGEMENT", List.of("housing"),
                     List.of())), 400, "validation-failed");
             assertProblem(http.post("/decisions", police, decisionBody(tokens, "CASE_MANAGEMENT",
-                    IntStream.range(0, 21).mapToObj(i -> "agency" + i).toList(), List.of())), 400, "validation-failed");
+                    IntStream.range(0, 51).mapToObj(i -> "agency" + i).toList(), List.of())), 400, "validation-failed");
             assertProblem(http.post("/decisions", police, decisionBody(tokens, "CASE_MANAGEMENT", List.of("housing"),
                     List.of("SHOE_SIZE"))), 400, "unknown-data-category");
             assertProblem(http.post("/decisions", police, "{\"subjectTokens\":[{\"kind\":\"DNA\",\"keyId\":\"k1\","

@@ -1,12 +1,13 @@
 package org.goldenthread.platform.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.CachedKeyH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + directory, e);
         }
         this.file = directory.resolve("store.mv");
-        this.server = new MongoServer(new H2Backend(file.toString()));
+        // H2's backend with index keys compared by their cached serialized form (same order, same file).
+        this.server = new MongoServer(new CachedKeyH2Backend(MVStore.open(file.toString())));
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
         log.info("embedded store started on {} with file {}", address, file);
