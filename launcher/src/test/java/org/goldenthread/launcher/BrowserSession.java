@@ -25,9 +25,17 @@ final class BrowserSession {
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    // HTTP/1.1 as browsers speak it to a plain-http origin (no h2c upgrade attempt on a POST).
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /**
+     * HTTP/1.1 as browsers speak it to a plain-http origin (no h2c upgrade attempt on a POST), and a
+     * new client, so a new connection, per request: twice a POST sent on a pooled keep-alive
+     * connection got no answer in the JDK 17 client under load (the server showed nothing in
+     * flight); the cookies, which are what make the session, are shared.
+     */
+    private HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(cookies).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
@@ -77,7 +85,7 @@ final class BrowserSession {
     private HttpResponse<String> send(HttpRequest request) {
         try {
             // A hung exchange fails the test instead of the build.
-            return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return client().sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new AssertionError(request.method() + " " + request.uri().getPath() + " did not complete: " + e, e);
         } catch (InterruptedException e) {
