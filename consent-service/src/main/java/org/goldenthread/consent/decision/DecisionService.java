@@ -10,8 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.goldenthread.consent.breakglass.BreakGlassService;
 import org.goldenthread.consent.breakglass.BreakGlassSession;
 import org.goldenthread.consent.consent.ConsentRecord;
@@ -98,28 +96,11 @@ public class DecisionService {
         }
         AccessGrant grant = scopes.isEmpty() ? null : grants.grantFor(decisionId, requester.user(), requester.agency(),
                 request.purpose(), subjectDigest, scopes, bases, now);
-        // The signature and the log write overlap; the answer (and the grant in it) waits for both.
-        CompletableFuture<String> signing = grant == null ? null : grants.signLater(grant);
-        try {
-            log.append(decisionId, request.purpose(), answers, grant == null ? null : grant.expiresAt(), requester,
-                    subjectDigest, request, sessionId, now);
-        } catch (RuntimeException e) {
-            if (signing != null) {
-                signing.cancel(false);
-            }
-            throw e;
-        }
-        // Should signing fail now (a broken key: every decision would), the log keeps the decision and
-        // the id of a grant that never left the service; nothing unlogged is ever released.
-        return new ConsentDecision(decisionId, request.purpose(),
-                signing == null ? null : signed(signing), grant == null ? null : grant.expiresAt(), answers);
-    }
-
-    private static String signed(CompletableFuture<String> signing) {
-        try {
-            return signing.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        log.append(decisionId, request.purpose(), answers, grant == null ? null : grant.expiresAt(), requester,
+                subjectDigest, request, sessionId, now);
+        // Signed only once logged: nothing unlogged is ever released. Should signing fail now (a broken key:
+        // every decision would), the log keeps the decision and the id of a grant that never left the service.
+        return new ConsentDecision(decisionId, request.purpose(), grant == null ? null : grants.sign(grant),
+                grant == null ? null : grant.expiresAt(), answers);
     }
 }

@@ -10,11 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param grantTtl lifetime of a grant; at most {@link AccessGrant#MAX_LIFETIME} (nodes refuse
  *     longer ones), so a longer setting stops the service at start rather than at the first call
- * @param signBesideLog sign the grant on the signing pool while the decision-log write is in flight (the
- *     default); false signs on the deciding thread before the write, one step after the other
  */
 @ConfigurationProperties("goldenthread.consent")
-public record GrantProperties(@DefaultValue("120s") Duration grantTtl, @DefaultValue("true") boolean signBesideLog) {
+public record GrantProperties(@DefaultValue("120s") Duration grantTtl) {
 
     public GrantProperties {
         if (grantTtl.isNegative() || grantTtl.isZero() || grantTtl.compareTo(AccessGrant.MAX_LIFETIME) > 0) {

@@ -14,14 +14,14 @@ class GrantLifetimeTest {
 
     @Test
     void acceptsLifetimesUpToTwoMinutes() {
-        assertThat(new GrantProperties(Duration.ofSeconds(120), true).grantTtl()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(new GrantProperties(Duration.ofSeconds(30), true).grantTtl()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(new GrantProperties(Duration.ofSeconds(120)).grantTtl()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(new GrantProperties(Duration.ofSeconds(30)).grantTtl()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
     void refusesLongerOrEmptyLifetimes() {
-        assertThatThrownBy(() -> new GrantProperties(Duration.ofSeconds(121), true)).hasMessageContaining("grant-ttl");
-        assertThatThrownBy(() -> new GrantProperties(Duration.ZERO, true)).hasMessageContaining("grant-ttl");
+        assertThatThrownBy(() -> new GrantProperties(Duration.ofSeconds(121))).hasMessageContaining("grant-ttl");
+        assertThatThrownBy(() -> new GrantProperties(Duration.ZERO)).hasMessageContaining("grant-ttl");
     }
 
     @Test

@@ -34,6 +34,7 @@ class TokenConfiguration {
         JWKSource<SecurityContext> published = (selector, context) -> selector.select(keys.publicJwks());
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(published)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .jwtProcessorCustomizer(AccessTokenValidation::fastEs256)
                 .build();
         decoder.setJwtValidator(AccessTokenValidation.validator(properties.issuer()));
         return decoder;

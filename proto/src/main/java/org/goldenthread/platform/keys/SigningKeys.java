@@ -7,7 +7,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -37,13 +36,17 @@ public final class SigningKeys {
 
     private final MongoCollection<Document> keys;
     private final Clock clock;
-    private volatile List<ECKey> loaded;
+    private volatile Loaded loaded;
+
+    /** The keys newest first and the newest one's signer (made once per reload, not per signature), swapped together. */
+    private record Loaded(List<ECKey> keys, Es256Signer signer) {
+    }
 
     public SigningKeys(MongoDatabase database, Clock clock) {
         this.keys = database.getCollection("signing_keys");
         this.clock = clock;
         reload();
-        if (loaded.isEmpty()) {
+        if (loaded.keys().isEmpty()) {
             rotate();
         }
     }
@@ -77,18 +80,19 @@ public final class SigningKeys {
 
     /** The public keys verifiers need, newest first. */
     public JWKSet publicJwks() {
-        return new JWKSet(new ArrayList<>(loaded.stream().map(ECKey::toPublicJWK).toList()));
+        return new JWKSet(new ArrayList<>(loaded.keys().stream().map(ECKey::toPublicJWK).toList()));
     }
 
     /** Signs the claims with the newest key, typed with {@code type} (e.g. "at+jwt"). */
     public String sign(JWTClaimsSet claims, String type) {
-        ECKey current = loaded.get(0);
+        Loaded now = loaded;
+        ECKey current = now.keys().get(0);
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256)
                     .keyID(current.getKeyID())
                     .type(new JOSEObjectType(type))
                     .build(), claims);
-            jwt.sign(new ECDSASigner(current));
+            jwt.sign(now.signer());
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign with key " + current.getKeyID(), e);
@@ -104,6 +108,6 @@ public final class SigningKeys {
                 throw new IllegalStateException("signing key " + doc.get("_id") + " is corrupt", e);
             }
         }
-        loaded = List.copyOf(found);
+        loaded = new Loaded(List.copyOf(found), found.isEmpty() ? null : new Es256Signer(found.get(0)));
     }
 }

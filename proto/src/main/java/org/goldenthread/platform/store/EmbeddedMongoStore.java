@@ -26,6 +26,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private final Path file;
 
     public EmbeddedMongoStore(Path directory) {
+        this(directory, StoreProperties.DEFAULT_CACHE_MB);
+    }
+
+    /** @param cacheMb the page cache (H2 MVStore's {@code cacheSize}) in MB */
+    public EmbeddedMongoStore(Path directory, int cacheMb) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -33,10 +38,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
         this.file = directory.resolve("store.mv");
         // H2's backend with index keys compared by their cached serialized form (same order, same file).
-        this.server = new MongoServer(new CachedKeyH2Backend(MVStore.open(file.toString())));
+        this.server = new MongoServer(new CachedKeyH2Backend(
+                new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open()));
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();
-        log.info("embedded store started on {} with file {}", address, file);
+        log.info("embedded store started on {} with file {} ({} MB page cache)", address, file, cacheMb);
     }
 
     public String connectionString() {

@@ -35,7 +35,8 @@ public class StoreAutoConfiguration {
             return new EmbeddedStoreHolder(null, uri);
         }
         requireDatabase(properties);
-        EmbeddedMongoStore store = new EmbeddedMongoStore(properties.dataDir().resolve(properties.database()));
+        EmbeddedMongoStore store = new EmbeddedMongoStore(properties.dataDir().resolve(properties.database()),
+                properties.cacheMb());
         return new EmbeddedStoreHolder(store, store.connectionString());
     }
 

@@ -10,13 +10,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     the {@code MONGODB_URI} environment variable.
  * @param database the database name, one per service or agency node
  * @param dataDir the directory of the embedded store's file ({@code <dataDir>/<database>/store.mv})
+ * @param cacheMb the embedded store's page cache in MB (H2 MVStore's {@code cacheSize}; its own default is
+ *     16). Pages outside it are read from the file and their documents deserialised again on every
+ *     read, so a store whose hot documents do not fit pays for it on every look-up.
  */
 @ConfigurationProperties("goldenthread.store")
-public record StoreProperties(String uri, String database, Path dataDir) {
+public record StoreProperties(String uri, String database, Path dataDir, Integer cacheMb) {
+
+    /** MVStore's own default page cache. */
+    public static final int DEFAULT_CACHE_MB = 16;
 
     public StoreProperties {
         uri = uri == null ? "" : uri.trim();
         dataDir = dataDir == null ? Path.of("data") : dataDir;
+        cacheMb = cacheMb == null ? DEFAULT_CACHE_MB : cacheMb;
+        if (cacheMb < 1) {
+            throw new IllegalArgumentException("goldenthread.store.cache-mb must be at least 1, not " + cacheMb);
+        }
     }
 
     public boolean embedded() {
