@@ -34,8 +34,6 @@ class FederationCalls {
 
     private static final Logger log = LoggerFactory.getLogger(FederationCalls.class);
     private static final int MAX_TOKENS = 32;
-    private static final LinkageToken NO_SUBJECT = LinkageToken.newBuilder()
-            .setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS).setKeyId("none").setValue("no-subject").build();
 
     private final GrantVerifier verifier;
     private final AuditLog audit;
@@ -61,17 +59,17 @@ class FederationCalls {
             checkTokens(tokens);
             checkCategories(asked);
             digest[0] = SubjectDigest.of(tokens);
-            return verify(tokens);
+            return checked(() -> verifier.verify(CallMetadata.grant(), tokens));
         }, work);
     }
 
     /**
-     * A call about no one in particular (Aggregate): every check of {@link #serve} but the subject
-     * digest, and the grant must be for {@code purpose}.
+     * A call about no one in particular (Aggregate): the grant must be an aggregate one (naming no
+     * subject; a grant about a person is refused) and for {@code purpose}.
      */
     <T> void serveWithoutSubject(String operation, Purpose purpose, StreamObserver<T> out, Work<T> work) {
         run(operation, List.of(), out, new String[] {""}, () -> {
-            AccessGrant grant = verifyIgnoringSubject();
+            AccessGrant grant = checked(() -> verifier.verifyAggregate(CallMetadata.grant()));
             if (grant.purpose() != purpose) {
                 throw FederationRefusal.permissionDenied("WRONG_PURPOSE",
                         operation + " answers only for purpose " + Vocabulary.name(purpose), grant);
@@ -94,9 +92,10 @@ class FederationCalls {
     <T> void serveStored(String operation, SubjectLookup lookup, StreamObserver<T> out, Work<T> work) {
         String[] digest = {""};
         run(operation, List.of(), out, digest, () -> {
-            List<LinkageToken> tokens = lookup.tokensFor(verifyIgnoringSubject());
+            AccessGrant grant = checked(() -> verifier.authenticate(CallMetadata.grant()));
+            List<LinkageToken> tokens = lookup.tokensFor(grant);
             digest[0] = SubjectDigest.of(tokens);
-            return verify(tokens);
+            return checked(() -> GrantVerifier.requireSubject(grant, tokens));
         }, work);
     }
 
@@ -140,31 +139,20 @@ class FederationCalls {
                 "reason", reason.isEmpty() ? "none" : reason).increment();
     }
 
-    private AccessGrant verify(List<LinkageToken> tokens) throws FederationRefusal {
-        String jws = CallMetadata.grant();
+    @FunctionalInterface
+    private interface GrantCheck {
+        AccessGrant check() throws GrantRejectedException;
+    }
+
+    /** The check's grant, or its rejection as a refusal (naming the grant's holder once its signature held). */
+    private static AccessGrant checked(GrantCheck check) throws FederationRefusal {
         try {
-            return verifier.verify(jws, tokens);
+            return check.check();
         } catch (GrantRejectedException e) {
             Status.Code code = e.reason().unauthenticated() ? Status.Code.UNAUTHENTICATED : Status.Code.PERMISSION_DENIED;
             // Past the signature check the claims are genuine, so the refusal can say whose grant it was.
-            AccessGrant genuine = e.reason().unauthenticated() ? null : claimsOf(jws);
+            AccessGrant genuine = e.reason().unauthenticated() ? null : claimsOf(CallMetadata.grant());
             throw new FederationRefusal(code, e.reason().name(), e.getMessage(), genuine);
-        }
-    }
-
-    /**
-     * The shared verifier always compares the subject digest. Presented with a token no grant can
-     * be bound to, it refuses a grant that passed every other check (signature, issuer, expiry,
-     * lifetime, audience) with WRONG_SUBJECT, and only then; so that refusal is the acceptance here.
-     */
-    private AccessGrant verifyIgnoringSubject() throws FederationRefusal {
-        try {
-            return verify(List.of(NO_SUBJECT));
-        } catch (FederationRefusal refusal) {
-            if ("WRONG_SUBJECT".equals(refusal.reason()) && refusal.grant() != null) {
-                return refusal.grant();
-            }
-            throw refusal;
         }
     }
 

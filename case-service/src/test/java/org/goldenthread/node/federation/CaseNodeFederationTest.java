@@ -366,7 +366,7 @@ class CaseNodeFederationTest {
 
         static AccessGrant outcomeGrant(String audience, Purpose purpose, DataCategory... scope) {
             Instant now = Instant.now();
-            return new AccessGrant(UUID.randomUUID().toString(), "olu.outcomes", "council", purpose, "no-subject",
+            return new AccessGrant(UUID.randomUUID().toString(), "olu.outcomes", "council", purpose, null,
                     Map.of(audience, Set.of(scope)), Map.of(audience, LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK), now, now.plusSeconds(60));
         }
 
@@ -408,6 +408,21 @@ class CaseNodeFederationTest {
             assertRefused(() -> stub(node.issuers.forgedGrant(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE, CRIME)))
                     .aggregate(AggregateRequest.newBuilder().setMetric(AggregateMetric.AGGREGATE_METRIC_OPEN_CASES).build()),
                     Status.Code.UNAUTHENTICATED, "BAD_SIGNATURE");
+        }
+
+        @Test
+        void refusesAGrantAboutAPersonForCounts() {
+            assertRefused(() -> aggregate(grant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE, tom, Instant.now(), CRIME),
+                    AggregateMetric.AGGREGATE_METRIC_OPEN_CASES), Status.Code.PERMISSION_DENIED, "WRONG_SUBJECT");
+        }
+
+        @Test
+        void anAggregateGrantLooksNoOneUp() {
+            String counting = node.issuers.grant(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE, CRIME));
+            assertRefused(() -> record(counting, GetSubjectRecordRequest.newBuilder()),
+                    Status.Code.PERMISSION_DENIED, "WRONG_SUBJECT");
+            assertRefused(() -> stub(counting).matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tom).build()),
+                    Status.Code.PERMISSION_DENIED, "WRONG_SUBJECT");
         }
 
         @Test

@@ -1,6 +1,5 @@
 package org.goldenthread.consent.grant;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -20,9 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GrantIssuer {
-
-    /** The claim marking a grant for aggregate counts about nobody in particular. */
-    public static final String AGGREGATE = "aggregate";
 
     private final SigningKeys keys;
     private final GrantProperties properties;
@@ -48,17 +44,12 @@ public class GrantIssuer {
     }
 
     /**
-     * The compact JWS, signed with whichever key is newest when the signing starts. A grant without a
-     * subject digest (aggregate counts, OUTCOME_EVIDENCE) has no {@code subject} claim and carries
-     * {@code "aggregate": true}: a verifier that requires a subject refuses it, and one that knows the
-     * claim can confine it to aggregate queries.
+     * The compact JWS, signed with whichever key is newest. A grant without a subject digest
+     * (aggregate counts, OUTCOME_EVIDENCE) has no {@code subject} claim and carries
+     * {@code "aggregate": true} ({@link GrantClaims}): nodes serve counts with it and nothing else.
      */
     public String sign(AccessGrant grant) {
-        JWTClaimsSet claims = GrantClaims.toClaims(grant);
-        if (grant.subjectDigest() == null) {
-            claims = new JWTClaimsSet.Builder(claims).claim(AGGREGATE, true).build();
-        }
-        return keys.sign(claims, GrantClaims.TYPE);
+        return keys.sign(GrantClaims.toClaims(grant), GrantClaims.TYPE);
     }
 
 }

@@ -16,7 +16,8 @@ import org.goldenthread.proto.common.v1.Purpose;
  * @param requester the requesting user's id (JWT {@code sub})
  * @param requesterAgency the requesting user's agency
  * @param purpose the one purpose of the request
- * @param subjectDigest {@link SubjectDigest} of the subject's linkage tokens
+ * @param subjectDigest {@link SubjectDigest} of the subject's linkage tokens; null for an
+ *     {@linkplain #aggregate() aggregate} grant, which is about nobody in particular
  * @param scopes per permitted agency, the categories it may release
  * @param bases per permitted agency, the lawful basis of the permit
  * @param issuedAt JWT {@code iat}
@@ -39,6 +40,15 @@ public record AccessGrant(
         scopes = scopes.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         bases = Map.copyOf(bases);
+    }
+
+    /**
+     * True for a grant to count, never to look anyone up: it names no subject (purpose
+     * OUTCOME_EVIDENCE, issued under an agreement alone). A node serves aggregate calls only with
+     * such a grant, and calls about a person only with a grant naming that person.
+     */
+    public boolean aggregate() {
+        return subjectDigest == null;
     }
 
     /** The categories this grant lets {@code agencyId} release; empty when none. */

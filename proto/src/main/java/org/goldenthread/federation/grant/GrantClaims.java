@@ -26,6 +26,8 @@ public final class GrantClaims {
     static final String SUBJECT = "subject";
     static final String SCOPES = "scopes";
     static final String BASIS = "basis";
+    /** Marks a grant for counts about nobody in particular: it then has no {@value #SUBJECT} claim. */
+    static final String AGGREGATE = "aggregate";
 
     private GrantClaims() {
     }
@@ -36,24 +38,33 @@ public final class GrantClaims {
                 categories.stream().map(Vocabulary::name).sorted().toList()));
         Map<String, Object> bases = new LinkedHashMap<>();
         grant.bases().forEach((agency, basis) -> bases.put(agency, Vocabulary.name(basis)));
-        return new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .jwtID(grant.id())
                 .subject(grant.requester())
                 .audience(new ArrayList<>(grant.scopes().keySet()))
                 .claim(AGENCY, grant.requesterAgency())
                 .claim(PURPOSE, Vocabulary.name(grant.purpose()))
-                .claim(SUBJECT, grant.subjectDigest())
                 .claim(SCOPES, scopes)
                 .claim(BASIS, bases)
                 .issueTime(Date.from(grant.issuedAt()))
-                .expirationTime(Date.from(grant.expiresAt()))
+                .expirationTime(Date.from(grant.expiresAt()));
+        // A verifier that predates aggregate grants requires the subject claim, so it refuses them too.
+        return (grant.aggregate() ? claims.claim(AGGREGATE, true) : claims.claim(SUBJECT, grant.subjectDigest()))
                 .build();
     }
 
-    /** Throws {@link IllegalArgumentException} when a claim is missing or malformed. */
+    /**
+     * Throws {@link IllegalArgumentException} when a claim is missing or malformed, and when a grant
+     * both claims to be aggregate and names a subject.
+     */
     public static AccessGrant fromClaims(JWTClaimsSet claims) {
         try {
+            boolean aggregate = Boolean.TRUE.equals(claims.getBooleanClaim(AGGREGATE));
+            String subject = claims.getStringClaim(SUBJECT);
+            if (aggregate && subject != null) {
+                throw new IllegalArgumentException("an aggregate grant must not name a subject");
+            }
             Map<String, Set<DataCategory>> scopes = new LinkedHashMap<>();
             Map<String, Object> rawScopes = required(claims.getJSONObjectClaim(SCOPES), SCOPES);
             rawScopes.forEach((agency, list) -> scopes.put(agency, ((List<?>) list).stream()
@@ -68,7 +79,7 @@ public final class GrantClaims {
                     required(claims.getSubject(), "sub"),
                     required(claims.getStringClaim(AGENCY), AGENCY),
                     Vocabulary.purpose(required(claims.getStringClaim(PURPOSE), PURPOSE)),
-                    required(claims.getStringClaim(SUBJECT), SUBJECT),
+                    aggregate ? null : required(subject, SUBJECT),
                     scopes,
                     bases,
                     required(claims.getIssueTime(), "iat").toInstant(),

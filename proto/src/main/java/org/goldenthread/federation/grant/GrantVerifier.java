@@ -25,7 +25,9 @@ import org.goldenthread.proto.common.v1.LinkageToken;
  * Verifies an access grant the way every node must (ARCHITECTURE.md §3): ES256 signature
  * against consent-service's JWKS (cached; an unknown key id triggers a refresh, which is how key
  * rotation reaches nodes), issuer, audience = this agency, not expired, lifetime within the
- * 120-second maximum, subject digest equal to the request's.
+ * 120-second maximum, and then either a subject digest equal to the request's ({@link #verify}) or,
+ * for counts about nobody in particular, an aggregate grant naming no one ({@link #verifyAggregate}).
+ * Neither kind stands in for the other.
  */
 public final class GrantVerifier {
 
@@ -66,6 +68,25 @@ public final class GrantVerifier {
 
     /** The grant, when it lets this node answer about the subject of {@code requestTokens}. */
     public AccessGrant verify(String compactJws, Collection<LinkageToken> requestTokens) throws GrantRejectedException {
+        return requireSubject(authenticate(compactJws), requestTokens);
+    }
+
+    /** The grant, when it lets this node answer an aggregate count: it must name no subject. */
+    public AccessGrant verifyAggregate(String compactJws) throws GrantRejectedException {
+        AccessGrant grant = authenticate(compactJws);
+        if (!grant.aggregate()) {
+            throw new GrantRejectedException(Reason.WRONG_SUBJECT,
+                    "the access grant is about a person, not for aggregate counts");
+        }
+        return grant;
+    }
+
+    /**
+     * The grant, when it is genuine, current and for this agency, whatever it is about: for a call
+     * that names a record rather than a person, whose subject is found through the grant and then
+     * checked with {@link #requireSubject}.
+     */
+    public AccessGrant authenticate(String compactJws) throws GrantRejectedException {
         if (compactJws == null || compactJws.isBlank()) {
             throw new GrantRejectedException(Reason.MISSING, "no access grant presented");
         }
@@ -97,7 +118,16 @@ public final class GrantVerifier {
         if (claims.getAudience() == null || !claims.getAudience().contains(agencyId) || grant.scopeOf(agencyId).isEmpty()) {
             throw new GrantRejectedException(Reason.WRONG_AUDIENCE, "the access grant is not for agency " + agencyId);
         }
-        if (requestTokens.isEmpty() || !SubjectDigest.of(requestTokens).equals(grant.subjectDigest())) {
+        return grant;
+    }
+
+    /** {@code grant} itself, when it names the subject of {@code tokens}; an aggregate grant names no one. */
+    public static AccessGrant requireSubject(AccessGrant grant, Collection<LinkageToken> tokens)
+            throws GrantRejectedException {
+        if (grant.aggregate()) {
+            throw new GrantRejectedException(Reason.WRONG_SUBJECT, "an aggregate access grant is about no one");
+        }
+        if (tokens.isEmpty() || !SubjectDigest.of(tokens).equals(grant.subjectDigest())) {
             throw new GrantRejectedException(Reason.WRONG_SUBJECT, "the access grant is for another subject");
         }
         return grant;

@@ -6,6 +6,7 @@ import static org.goldenthread.federation.grant.TestGrants.AGENCY;
 import static org.goldenthread.federation.grant.TestGrants.OTHER_AGENCY;
 import static org.goldenthread.federation.grant.TestGrants.OTHER_SUBJECT;
 import static org.goldenthread.federation.grant.TestGrants.SUBJECT;
+import static org.goldenthread.federation.grant.TestGrants.aggregateGrant;
 import static org.goldenthread.federation.grant.TestGrants.grant;
 import static org.goldenthread.federation.grant.TestGrants.sign;
 
@@ -221,5 +222,60 @@ class GrantVerifierTest {
     void reasonDecidesUnauthenticatedOrPermissionDenied(Reason reason, boolean unauthenticated) {
         assertThat(reason.unauthenticated()).isEqualTo(unauthenticated);
         assertThat(new GrantRejectedException(reason, "x").reason()).isEqualTo(reason);
+    }
+
+    @Test
+    void anAggregateGrantCountsButNamesNoOne() throws GrantRejectedException {
+        AccessGrant aggregate = aggregateGrant(NOW.minusSeconds(10), Duration.ofSeconds(120));
+        JWTClaimsSet claims = GrantClaims.toClaims(aggregate);
+        String jws = sign(claims, CONSENT_KEY);
+
+        assertThat(claims.getClaim("aggregate")).isEqualTo(true);
+        assertThat(claims.getClaims()).doesNotContainKey("subject");
+        assertThat(verifier.verifyAggregate(jws)).isEqualTo(aggregate);
+        assertThat(verifier.verifyAggregate(jws).aggregate()).isTrue();
+        // Never for a look-up about a person, whoever's tokens come with it.
+        assertThat(rejection(jws, SUBJECT)).isEqualTo(Reason.WRONG_SUBJECT);
+    }
+
+    @Test
+    void aGrantAboutAPersonIsNotAnAggregateGrant() {
+        try {
+            verifier.verifyAggregate(valid());
+            fail("a grant about a person was accepted for aggregate counts");
+        } catch (GrantRejectedException e) {
+            assertThat(e.reason()).isEqualTo(Reason.WRONG_SUBJECT);
+        }
+    }
+
+    @Test
+    void refusesAGrantClaimingToBeAggregateWhileNamingASubject() {
+        JWTClaimsSet both = new JWTClaimsSet.Builder(claims(NOW.minusSeconds(10), Duration.ofSeconds(120)))
+                .claim("aggregate", true).build();
+
+        assertThat(rejection(sign(both, CONSENT_KEY))).isEqualTo(Reason.MALFORMED);
+    }
+
+    @Test
+    void anAggregateGrantIsCheckedLikeAnyOther() {
+        String expired = sign(GrantClaims.toClaims(aggregateGrant(NOW.minusSeconds(400), Duration.ofSeconds(120))),
+                CONSENT_KEY);
+        String otherKey = sign(GrantClaims.toClaims(aggregateGrant(NOW, Duration.ofSeconds(60))),
+                TestGrants.newKey("consent-1"));
+        GrantVerifier police = new GrantVerifier(OTHER_AGENCY,
+                new ImmutableJWKSet<>(new JWKSet(CONSENT_KEY.toPublicJWK())), Clock.fixed(NOW, ZoneOffset.UTC));
+        String forHousing = sign(GrantClaims.toClaims(aggregateGrant(NOW, Duration.ofSeconds(60))), CONSENT_KEY);
+
+        assertThat(aggregateRejection(verifier, expired)).isEqualTo(Reason.EXPIRED);
+        assertThat(aggregateRejection(verifier, otherKey)).isEqualTo(Reason.BAD_SIGNATURE);
+        assertThat(aggregateRejection(police, forHousing)).isEqualTo(Reason.WRONG_AUDIENCE);
+    }
+
+    private static Reason aggregateRejection(GrantVerifier verifier, String jws) {
+        try {
+            return fail("aggregate grant accepted but should have been rejected: " + verifier.verifyAggregate(jws));
+        } catch (GrantRejectedException e) {
+            return e.reason();
+        }
     }
 }

@@ -54,6 +54,13 @@ final class TestGrants {
                 issuedAt, issuedAt.plus(lifetime));
     }
 
+    /** An aggregate grant (no subject): housing may count HOUSING, for outcome evidence. */
+    static AccessGrant aggregateGrant(Instant issuedAt, Duration lifetime) {
+        return new AccessGrant("decision-43", "user-7", "early-help", Purpose.PURPOSE_OUTCOME_EVIDENCE, null,
+                Map.of(AGENCY, Set.of(DataCategory.DATA_CATEGORY_HOUSING)),
+                Map.of(AGENCY, LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK), issuedAt, issuedAt.plus(lifetime));
+    }
+
     static String sign(JWTClaimsSet claims, ECKey key) {
         return sign(claims, key, new JOSEObjectType(GrantClaims.TYPE));
     }
