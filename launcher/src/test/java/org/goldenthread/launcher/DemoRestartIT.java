@@ -33,7 +33,7 @@ class DemoRestartIT {
         try (LocalFederation first = start(scenario)) {
             DemoScenario.SeedReport seeded = scenario.seed(first);
             assertThat(seeded.newConsents()).isEqualTo(1);
-            assertThat(seeded.newAgreements()).isEqualTo(5);
+            assertThat(seeded.newAgreements()).isEqualTo(9);
             subjectsAtPolice = subjects(first, "police");
             assertThat(subjectsAtPolice).isGreaterThan(0);
             assertWalkthroughWorks(first, scenario);

@@ -38,6 +38,7 @@ class FederatedViewIT {
     static LocalFederation federation;
     static ServiceClient services;
     static String keyWorker;
+    static String teamManager;
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -59,6 +60,13 @@ class FederatedViewIT {
         seed("housing", "ASB", "Neighbour complaint about noise logged.");
         seed("mentalhealth", "HEALTH_MENTAL", "Initial assessment: low mood and anxiety.");
         keyWorker = services.login("kw", PASSWORD);
+        users.ensureUser("tm", "Alex Morgan", "council", Set.of(Role.TEAM_MANAGER), PASSWORD);
+        teamManager = services.login("tm", PASSWORD);
+        // Counts: police has six AMBER cases (enough to release), mental health one (suppressed), and each
+        // gives council counts over one category for outcome evidence; housing gives none.
+        seedCases("police", "CRIME", 5);
+        outcomesAgreement("police", "CRIME");
+        outcomesAgreement("mentalhealth", "HEALTH_MENTAL");
         services.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", keyWorker, """
                 {"subject":%s,
                  "period":{"start":"2026-01-01T00:00:00Z"},
@@ -84,6 +92,29 @@ class FederatedViewIT {
         services.put(node + "/cases/C-1/events/E-1", token, """
                 {"kind":"NOTE","category":"%s","occurredAt":"2026-06-02T09:00:00Z","summary":"%s"}"""
                 .formatted(category, summary));
+    }
+
+    /** {@code n} more open AMBER cases at {@code agency}, about someone other than Tom. */
+    private static void seedCases(String agency, String category, int n) {
+        String token = services.login(agency + ".worker", PASSWORD);
+        String node = federation.gatewayUrl() + "/api/agencies/" + agency;
+        services.put(node + "/subjects/S-2", token, """
+                {"familyName":"Other","givenName":"Ann","dateOfBirth":"1990-01-01","postcode":"NS2 1AA"}""");
+        for (int i = 2; i < 2 + n; i++) {
+            services.put(node + "/cases/C-" + i, token, """
+                    {"subjectRef":"S-2","caseType":"demo","category":"%s","status":"OPEN","openedAt":"2026-06-01T09:00:00Z",
+                     "leadWorker":"Worker","team":"Team","contact":"01632 960000","rag":"AMBER","needs":["HEALTH"]}"""
+                    .formatted(category));
+        }
+    }
+
+    private static void outcomesAgreement(String agency, String category) {
+        federation.identity().getBean(UserDirectory.class).ensureUser(agency + ".admin", "Admin", agency,
+                Set.of(Role.AGENCY_ADMIN), PASSWORD);
+        services.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents/isas", services.login(agency + ".admin", PASSWORD), """
+                {"title":"Outcomes ISA","recipients":["council"],"purposes":["OUTCOME_EVIDENCE"],"categories":["%s"],
+                 "period":{"start":"2026-01-01T00:00:00Z"},"signOff":{"by":"DPO","role":"DPO","at":"2025-12-15T00:00:00Z"}}"""
+                .formatted(category));
     }
 
     @AfterAll
@@ -260,6 +291,62 @@ class FederatedViewIT {
             assertThat(answer.statusCode()).isEqualTo(403);
             assertThat(JSON.readTree(answer.body()).get("code").asString()).isEqualTo("wrong-agency");
             assertThat(answer.body()).doesNotContain("Hale");
+        }
+    }
+
+    @Nested
+    class AggregateCounts {
+
+        static HttpResponse<String> count(String token, String body) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(federation.gatewayUrl() + "/api/federation/aggregates"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        @Test
+        void countsWhatEachAgreementGivesSuppressesSmallNumbersAndAsksNoOtherNode() throws Exception {
+            long housingBefore = audited("housing");
+
+            HttpResponse<String> answer = count(teamManager, """
+                    {"metric":"CASES_BY_RAG","categories":["CRIME","HEALTH_MENTAL","ASB"]}""");
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode counts = JSON.readTree(answer.body());
+            assertThat(counts.get("metric").asString()).isEqualTo("CASES_BY_RAG");
+            assertThat(status(counts, "police")).isEqualTo("OK");
+            assertThat(agency(counts, "police").get("categories").valueStream().map(JsonNode::asString)).containsExactly("CRIME");
+            JsonNode policeAmber = agency(counts, "police").get("buckets").get(0);
+            assertThat(policeAmber.get("key").asString()).isEqualTo("AMBER");
+            assertThat(policeAmber.get("count").asLong()).isEqualTo(6);
+            assertThat(policeAmber.get("suppressed").asBoolean()).isFalse();
+            // One case: "fewer than five", never the number.
+            JsonNode mentalHealthAmber = agency(counts, "mentalhealth").get("buckets").get(0);
+            assertThat(mentalHealthAmber.get("suppressed").asBoolean()).isTrue();
+            assertThat(mentalHealthAmber.path("count").isMissingNode() || mentalHealthAmber.get("count").isNull()).isTrue();
+            // A total with a suppressed part is suppressed too: 6 + "<5" must not become 7.
+            assertThat(counts.get("totals").get(0).get("suppressed").asBoolean()).isTrue();
+            assertThat(answer.body()).doesNotContain("\"count\":7");
+            assertThat(status(counts, "housing")).isEqualTo("NOT_PERMITTED");
+            assertThat(audited("housing")).isEqualTo(housingBefore);
+            assertThat(answer.body()).doesNotContain("Hale", "Other", "disturbance");
+        }
+
+        @Test
+        void aKeyWorkerMayNotCount() throws Exception {
+            HttpResponse<String> answer = count(keyWorker, """
+                    {"metric":"CASES_BY_RAG","categories":["CRIME"]}""");
+
+            assertThat(answer.statusCode()).isEqualTo(403);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+
+        @Test
+        void refusesAnUnknownMetricAs400ProblemJson() throws Exception {
+            HttpResponse<String> answer = count(teamManager, """
+                    {"metric":"EVERYTHING","categories":["CRIME"]}""");
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("\"field\":\"metric\"").doesNotContain("Exception");
         }
     }
 

@@ -25,7 +25,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/consents/isas", "/api/consents/isas/*").authenticated()
                         .requestMatchers("/api/consents/isas", "/api/consents/isas/**").hasRole("AGENCY_ADMIN")
                         .requestMatchers("/api/consents/reviews", "/api/consents/reviews/**").hasRole("DPO")
-                        .requestMatchers("/api/consents/decisions").hasRole("DPO"))
+                        .requestMatchers("/api/consents/decisions").hasRole("DPO")
+                        // Counts across agencies are for those who answer for a programme's outcomes.
+                        .requestMatchers(HttpMethod.POST, "/decisions/aggregate").hasAnyRole("TEAM_MANAGER", "AGENCY_ADMIN"))
                 .build();
     }
 }

@@ -26,12 +26,14 @@ class AggregateDecisionsTest {
     static RunningConsentService service;
     static Http http;
     static String council;
+    static String keyWorker;
 
     @BeforeAll
     static void start() throws Exception {
         service = RunningConsentService.boot(data);
         http = service.http;
-        council = service.keyWorker;
+        council = service.identity.token("tm.council", "council", "TEAM_MANAGER");
+        keyWorker = service.keyWorker;
         String housingAdmin = service.identity.token("admin.housing", "housing", "AGENCY_ADMIN");
         String employmentAdmin = service.identity.token("admin.employment", "employment", "AGENCY_ADMIN");
         agreement(housingAdmin, "OUTCOME_EVIDENCE", List.of("HOUSING", "HEALTH_MENTAL"));
@@ -56,7 +58,11 @@ class AggregateDecisionsTest {
     }
 
     static Http.Answer ask(String purpose, List<String> agencies, List<String> categories) {
-        return http.post("/decisions/aggregate", council,
+        return ask(council, purpose, agencies, categories);
+    }
+
+    static Http.Answer ask(String token, String purpose, List<String> agencies, List<String> categories) {
+        return http.post("/decisions/aggregate", token,
                 Http.json(Map.of("purpose", purpose, "agencies", agencies, "categories", categories)));
     }
 
@@ -110,6 +116,26 @@ class AggregateDecisionsTest {
             assertThat(answer.json()).containsEntry("grant", null).containsEntry("expiresAt", null);
             assertThat(answer.body()).contains("\"agency\":\"employment\",\"outcome\":\"DENY\"")
                     .contains("\"agency\":\"police\",\"outcome\":\"DENY\"").doesNotContain("PERMIT");
+        }
+    }
+
+    @Nested
+    class WhoMayAsk {
+
+        @Test
+        void aKeyWorkerMayNotAndNothingIsDecided() {
+            var answer = ask(keyWorker, "OUTCOME_EVIDENCE", List.of("housing"), List.of("HOUSING"));
+
+            assertProblem(answer, 403, "forbidden");
+            assertThat(answer.body()).doesNotContain("grant");
+        }
+
+        @Test
+        void anAgencyAdminMay() {
+            String admin = service.identity.token("admin.council", "council", "AGENCY_ADMIN");
+
+            assertThat(ask(admin, "OUTCOME_EVIDENCE", List.of("housing"), List.of("HOUSING")).body())
+                    .contains("\"outcome\":\"PERMIT\"");
         }
     }
 

@@ -15,4 +15,9 @@ public interface ConsentClient {
 
     @PostMapping("/decisions")
     Decision decide(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RequestBody DecisionRequest request);
+
+    /** A decision about nobody in particular (purpose OUTCOME_EVIDENCE): its grant names no subject. */
+    @PostMapping("/decisions/aggregate")
+    Decision decideAggregate(@RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RequestBody AggregateDecisionRequest request);
 }

@@ -8,6 +8,7 @@ import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.Callable;
 import org.goldenthread.platform.web.RequestRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,16 @@ public class ConsentDecisions {
     }
 
     public Mono<Decision> decide(String bearerToken, DecisionRequest request) {
-        return Mono.fromCallable(() -> client.decide("Bearer " + bearerToken, request))
+        return call(() -> client.decide("Bearer " + bearerToken, request));
+    }
+
+    /** For counts about nobody in particular; the same protection and failure handling. */
+    public Mono<Decision> decideAggregate(String bearerToken, AggregateDecisionRequest request) {
+        return call(() -> client.decideAggregate("Bearer " + bearerToken, request));
+    }
+
+    private Mono<Decision> call(Callable<Decision> decision) {
+        return Mono.fromCallable(decision)
                 .subscribeOn(Schedulers.boundedElastic())
                 .transformDeferred(TimeLimiterOperator.of(timeLimiter))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.federation.linkage.LinkageTokens;
+import org.goldenthread.gateway.consent.AggregateDecisionRequest;
 import org.goldenthread.gateway.consent.ConsentDecisions;
 import org.goldenthread.gateway.consent.Decision;
 import org.goldenthread.gateway.consent.Decision.AgencyDecision;
@@ -70,8 +71,27 @@ public class FederationEngine {
                 .flatMap(candidates -> consent
                         .decide(user.getTokenValue(), new DecisionRequest(json(tokens), purpose,
                                 candidates.stream().map(Agency::id).toList(), categories, breakGlassJustification))
-                        .map(decision -> new Decided(requestId, decision, candidates, tokens, decision.agencies().stream()
-                                .collect(Collectors.toMap(AgencyDecision::agency, d -> d, (a, b) -> a)))));
+                        .map(decision -> decided(requestId, decision, candidates, tokens)));
+    }
+
+    /**
+     * A decision about nobody in particular (purpose OUTCOME_EVIDENCE), for counts: no tokens, and
+     * the grant names no subject.
+     */
+    Mono<Decided> decideAggregate(Jwt user, List<String> wantedAgencies, List<String> categoryNames) {
+        List<String> categories = categoryNames.stream().map(c -> Vocabulary.name(Vocabulary.category(c))).toList();
+        String requestId = UUID.randomUUID().toString();
+        return directory.agencies()
+                .map(registry -> candidates(registry, wantedAgencies))
+                .flatMap(candidates -> consent
+                        .decideAggregate(user.getTokenValue(), new AggregateDecisionRequest(AggregateCounts.PURPOSE,
+                                candidates.stream().map(Agency::id).toList(), categories))
+                        .map(decision -> decided(requestId, decision, candidates, List.of())));
+    }
+
+    private static Decided decided(String requestId, Decision decision, List<Agency> candidates, List<LinkageToken> tokens) {
+        return new Decided(requestId, decision, candidates, tokens, decision.agencies().stream()
+                .collect(Collectors.toMap(AgencyDecision::agency, d -> d, (a, b) -> a)));
     }
 
     /** Who asked, why, under which decision, and what each agency answered; no personal data. */

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.goldenthread.gateway.GatewayProperties;
 import org.goldenthread.gateway.registry.Agency;
+import org.goldenthread.proto.node.v1.AggregateRequest;
+import org.goldenthread.proto.node.v1.AggregateResponse;
 import org.goldenthread.proto.node.v1.CaseNodeGrpc;
 import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
 import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
@@ -66,6 +68,11 @@ class NodeCaller {
             String grant, String requestId) {
         return call("MatchSubject", agency, grant, requestId,
                 (stub, answer) -> stub.matchSubject(request, answer), r -> r.getMatchesCount() > 0);
+    }
+
+    /** Aggregate: counts over the node's records within an aggregate grant (small counts suppressed). */
+    Mono<NodeReply<AggregateResponse>> aggregate(Agency agency, AggregateRequest request, String grant, String requestId) {
+        return call("Aggregate", agency, grant, requestId, (stub, answer) -> stub.aggregate(request, answer), r -> true);
     }
 
     private <R> Mono<NodeReply<R>> call(String operation, Agency node, String grant, String requestId,

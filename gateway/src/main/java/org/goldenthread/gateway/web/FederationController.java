@@ -1,6 +1,9 @@
 package org.goldenthread.gateway.web;
 
 import jakarta.validation.Valid;
+import org.goldenthread.gateway.federation.AggregateCounts;
+import org.goldenthread.gateway.federation.AggregateQuery;
+import org.goldenthread.gateway.federation.AggregateView;
 import org.goldenthread.gateway.federation.FederatedView;
 import org.goldenthread.gateway.federation.FederatedViews;
 import org.goldenthread.gateway.federation.KnownTo;
@@ -25,10 +28,12 @@ class FederationController {
 
     private final FederatedViews views;
     private final KnownToSearch knownTo;
+    private final AggregateCounts counts;
 
-    FederationController(FederatedViews views, KnownToSearch knownTo) {
+    FederationController(FederatedViews views, KnownToSearch knownTo, AggregateCounts counts) {
         this.views = views;
         this.knownTo = knownTo;
+        this.counts = counts;
     }
 
     /** The joined-up view of one subject for one purpose, with a status per agency. */
@@ -41,5 +46,14 @@ class FederationController {
     @PostMapping("/subjects/known-to")
     Mono<KnownTo> knownTo(@Valid @RequestBody KnownToRequest request, @AuthenticationPrincipal Jwt user) {
         return Mono.defer(() -> knownTo.search(request, user));
+    }
+
+    /**
+     * Counts across agencies for outcome evidence (no subject): who may ask is consent-service's
+     * call (team managers and agency admins), and each agency's agreement decides what it counts.
+     */
+    @PostMapping("/aggregates")
+    Mono<AggregateView> aggregates(@Valid @RequestBody AggregateQuery query, @AuthenticationPrincipal Jwt user) {
+        return Mono.defer(() -> counts.count(query, user));
     }
 }
