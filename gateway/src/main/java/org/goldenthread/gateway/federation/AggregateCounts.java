@@ -19,7 +19,6 @@ import org.goldenthread.proto.node.v1.AggregateRequest;
 import org.goldenthread.proto.node.v1.AggregateResponse;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,13 +44,11 @@ public class AggregateCounts {
     public Mono<AggregateView> count(AggregateQuery query, Jwt user) {
         AggregateRequest ask = request(query);
         return engine.decideAggregate(user, query.agencies(), query.categories())
-                .flatMap(decided -> Flux.fromIterable(decided.permitted())
-                        .flatMap(agency -> nodes.aggregate(agency, ask, decided.decision().grant(), decided.requestId()))
-                        .collectList()
-                        .map(replies -> assemble(query.metric(), decided, replies))
-                        .doOnNext(view -> engine.audit(user, "aggregate", decided, view.agencies().stream()
-                                .collect(Collectors.toMap(AggregateView.AgencyCounts::agency,
-                                        AggregateView.AgencyCounts::status, (a, b) -> a, LinkedHashMap::new)))));
+                .flatMap(decided -> engine.fanOut(user, "aggregate", decided,
+                        agency -> nodes.aggregate(agency, ask, decided.decision().grant(), decided.requestId()),
+                        replies -> assemble(query.metric(), decided, replies),
+                        view -> view.agencies().stream().collect(Collectors.toMap(AggregateView.AgencyCounts::agency,
+                                AggregateView.AgencyCounts::status, (a, b) -> a, LinkedHashMap::new))));
     }
 
     private static AggregateRequest request(AggregateQuery query) {

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,12 +38,10 @@ public class FederatedViews {
     public Mono<FederatedView> view(ViewRequest request, Jwt user) {
         return engine.decide(user, request.subject(), request.purpose(), request.agencies(), request.categories(),
                         request.breakGlassJustification())
-                .flatMap(decided -> Flux.fromIterable(decided.permitted())
-                        .flatMap(agency -> ask(decided, agency))
-                        .collectList()
-                        .map(answers -> ViewAssembler.assemble(decided.requestId(), decided.decision(), decided.candidates(),
-                                decided.outcomes(), answers))
-                        .doOnNext(view -> engine.audit(user, "view", decided, statuses(view))));
+                .flatMap(decided -> engine.fanOut(user, "view", decided, agency -> ask(decided, agency),
+                        answers -> ViewAssembler.assemble(decided.requestId(), decided.decision(), decided.candidates(),
+                                decided.outcomes(), answers),
+                        FederatedViews::statuses));
     }
 
     private Mono<NodeAnswer> ask(FederationEngine.Decided decided, Agency agency) {

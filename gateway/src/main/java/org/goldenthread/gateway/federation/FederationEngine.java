@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.federation.linkage.LinkageTokens;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -92,6 +94,19 @@ public class FederationEngine {
     private static Decided decided(String requestId, Decision decision, List<Agency> candidates, List<LinkageToken> tokens) {
         return new Decided(requestId, decision, candidates, tokens, decision.agencies().stream()
                 .collect(Collectors.toMap(AgencyDecision::agency, d -> d, (a, b) -> a)));
+    }
+
+    /**
+     * Asks every agency the decision permits, in parallel ({@code ask} never fails: a node's failure is
+     * its own status), then builds the answer and audits the request with each agency's status.
+     */
+    <R, A> Mono<A> fanOut(Jwt user, String operation, Decided decided, Function<Agency, Mono<R>> ask,
+            Function<List<R>, A> assemble, Function<A, Map<String, AgencyStatus>> statuses) {
+        return Flux.fromIterable(decided.permitted())
+                .flatMap(ask)
+                .collectList()
+                .map(assemble)
+                .doOnNext(answer -> audit(user, operation, decided, statuses.apply(answer)));
     }
 
     /** Who asked, why, under which decision, and what each agency answered; no personal data. */

@@ -15,7 +15,6 @@ import org.goldenthread.proto.node.v1.MatchSubjectResponse;
 import org.goldenthread.proto.node.v1.SubjectMatch;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,15 +35,12 @@ public class KnownToSearch {
 
     public Mono<KnownTo> search(KnownToRequest request, Jwt user) {
         return engine.decide(user, request.subject(), "COORDINATION", request.agencies(), List.of("INVOLVEMENT"), null)
-                .flatMap(decided -> Flux.fromIterable(decided.permitted())
-                        .flatMap(agency -> nodes.matchSubject(agency,
-                                MatchSubjectRequest.newBuilder().addAllTokens(decided.tokens()).build(),
-                                decided.decision().grant(), decided.requestId()))
-                        .collectList()
-                        .map(replies -> assemble(decided, replies))
-                        .doOnNext(answer -> engine.audit(user, "known-to", decided, answer.agencies().stream()
-                                .collect(Collectors.toMap(KnownTo.AgencyInvolvement::agency, KnownTo.AgencyInvolvement::status,
-                                        (a, b) -> a, LinkedHashMap::new)))));
+                .flatMap(decided -> engine.fanOut(user, "known-to", decided,
+                        agency -> nodes.matchSubject(agency, MatchSubjectRequest.newBuilder().addAllTokens(decided.tokens()).build(),
+                                decided.decision().grant(), decided.requestId()),
+                        replies -> assemble(decided, replies),
+                        answer -> answer.agencies().stream().collect(Collectors.toMap(KnownTo.AgencyInvolvement::agency,
+                                KnownTo.AgencyInvolvement::status, (a, b) -> a, LinkedHashMap::new))));
     }
 
     private static KnownTo assemble(FederationEngine.Decided decided, List<NodeReply<MatchSubjectResponse>> replies) {

@@ -36,7 +36,7 @@ public class StoreAutoConfiguration {
         }
         requireDatabase(properties);
         EmbeddedMongoStore store = new EmbeddedMongoStore(properties.dataDir().resolve(properties.database()),
-                properties.cacheMb());
+                properties.cacheMb(), properties.compactOnClose());
         return new EmbeddedStoreHolder(store, store.connectionString());
     }
 

@@ -80,4 +80,38 @@ class EmbeddedMongoStoreTest {
             assertThat(a.connectionString()).isNotEqualTo(b.connectionString());
         }
     }
+
+    @Test
+    void closingCompactsTheFileAndKeepsEveryDocument(@TempDir Path plain, @TempDir Path compacted) throws Exception {
+        long kept = churn(new EmbeddedMongoStore(plain, StoreProperties.DEFAULT_CACHE_MB, false));
+        long small = churn(new EmbeddedMongoStore(compacted, StoreProperties.DEFAULT_CACHE_MB, true));
+        long plainSize = Files.size(plain.resolve("store.mv"));
+        long compactedSize = Files.size(compacted.resolve("store.mv"));
+        System.out.printf("store after churn: %d bytes as left, %d bytes compacted on close%n", plainSize, compactedSize);
+
+        assertThat(compactedSize).isLessThan(plainSize / 2);
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(compacted);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("casework").getCollection("events");
+            assertThat(events.countDocuments()).isEqualTo(kept).isEqualTo(small);
+            assertThat(events.find(new Document("_id", "E-1")).first().getInteger("revision")).isEqualTo(9);
+        }
+    }
+
+    /** Writes, rewrites and deletes documents, as a busy node does, then closes; the documents left. */
+    private static long churn(EmbeddedMongoStore opened) {
+        try (EmbeddedMongoStore store = opened; MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> events = client.getDatabase("casework").getCollection("events");
+            String summary = "x".repeat(1000);
+            for (int revision = 0; revision < 10; revision++) {
+                for (int i = 0; i < 500; i++) {
+                    events.replaceOne(new Document("_id", "E-" + i),
+                            new Document("_id", "E-" + i).append("summary", summary).append("revision", revision),
+                            new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                }
+            }
+            events.deleteMany(new Document("_id", new Document("$gte", "E-5")));
+            return events.countDocuments();
+        }
+    }
 }
