@@ -114,4 +114,26 @@ class EmbeddedMongoStoreTest {
             return events.countDocuments();
         }
     }
+
+    @Test
+    void anInterruptedCompactionIsCleanedUpOrFinishedAtTheNextOpen(@TempDir Path halfWritten, @TempDir Path renamedAway)
+            throws Exception {
+        long kept = churn(new EmbeddedMongoStore(halfWritten));
+        // Killed while writing the compacted copy: the copy is incomplete, the original intact.
+        Files.writeString(halfWritten.resolve("store.mv.tempFile"), "half a file");
+        assertThat(documentsIn(halfWritten)).isEqualTo(kept);
+        assertThat(halfWritten.resolve("store.mv.tempFile")).doesNotExist();
+
+        churn(new EmbeddedMongoStore(renamedAway));
+        // Killed between moving the original away and the finished copy into place.
+        Files.move(renamedAway.resolve("store.mv"), renamedAway.resolve("store.mv.newFile"));
+        assertThat(documentsIn(renamedAway)).isEqualTo(kept);
+    }
+
+    private static long documentsIn(Path dir) {
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            return client.getDatabase("casework").getCollection("events").countDocuments();
+        }
+    }
 }
