@@ -1,7 +1,7 @@
 package org.goldenthread.node.bench;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.CachedKeyH2Backend;
+import de.bwaldvogel.mongo.backend.h2.EmbeddedH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +15,7 @@ import org.h2.mvstore.MVStoreTool;
 /**
  * The embedded store the benchmark's node runs on, at {@code <data>/node-police/store.mv} either
  * way. {@code production}: the node's own wiring (shared {@code EmbeddedMongoStore}, which now uses
- * {@link CachedKeyH2Backend} with MVStore defaults). {@code cachedkeys}: the same backend opened
+ * {@link EmbeddedH2Backend} with MVStore defaults). {@code cachedkeys}: the same backend opened
  * by the benchmark (kept so runs recorded before it landed can be repeated). {@code proposed}:
  * that, and MVStore page compression ({@code MVStore.Builder.compress()}; the Java-serialized
  * documents shrink ~3.5×). Both are handed to the node as a store URI, so the effect of the
@@ -53,7 +53,7 @@ final class BenchmarkStore implements AutoCloseable {
         }
         MVStore.Builder builder = new MVStore.Builder().fileName(file().toString());
         MVStore store = (mode.equals("proposed") ? builder.compress() : builder).open();
-        server = new MongoServer(new CachedKeyH2Backend(store));
+        server = new MongoServer(new EmbeddedH2Backend(store));
         server.bind("127.0.0.1", 0);
         var address = server.getLocalAddress();
         node = new TestNode(data, "--goldenthread.store.uri=mongodb://127.0.0.1:" + address.getPort());

@@ -1,7 +1,7 @@
 package org.goldenthread.platform.store;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.CachedKeyH2Backend;
+import de.bwaldvogel.mongo.backend.h2.EmbeddedH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -46,7 +46,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // A compaction interrupted between writing the new file and renaming it is completed (or undone) here.
         MVStoreTool.compactCleanUp(file.toString());
         // H2's backend with index keys compared by their cached serialized form (same order, same file).
-        this.server = new MongoServer(new CachedKeyH2Backend(
+        this.server = new MongoServer(new EmbeddedH2Backend(
                 new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open()));
         server.bind("127.0.0.1", 0);
         this.address = server.getLocalAddress();

@@ -136,4 +136,53 @@ class EmbeddedMongoStoreTest {
             return client.getDatabase("casework").getCollection("events").countDocuments();
         }
     }
+
+    @Test
+    void keepsEveryBsonTypeTheServicesWriteExactlyAcrossARestart() {
+        Document written = new Document("_id", "R-1").append("text", "Quill").append("int", 42).append("long", 1L << 40)
+                .append("double", 2.5).append("yes", true).append("nothing", null)
+                .append("at", new java.util.Date(1_767_225_600_123L)).append("oid", new org.bson.types.ObjectId())
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}))
+                .append("money", org.bson.types.Decimal128.parse("10.10"))
+                .append("nested", new Document("list", java.util.List.of(1, "two", new Document("three", 3L))));
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            client.getDatabase("casework").getCollection("records").insertOne(written);
+        }
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            assertThat(client.getDatabase("casework").getCollection("records").find().first()).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void readsAndUpdatesAFileWrittenWithJavaSerialisedDocuments() {
+        // As every store was written before documents were kept as BSON: mongo-java-server's own H2 backend.
+        de.bwaldvogel.mongo.MongoServer old = new de.bwaldvogel.mongo.MongoServer(
+                new de.bwaldvogel.mongo.backend.h2.H2Backend(org.h2.mvstore.MVStore.open(dir.resolve("store.mv").toString())));
+        var address = old.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            MongoCollection<Document> users = client.getDatabase("identity").getCollection("users");
+            users.createIndex(Indexes.ascending("login"), new IndexOptions().unique(true));
+            users.insertOne(new Document("_id", "U-1").append("login", "a.quill").append("visits", 1));
+            users.insertOne(new Document("_id", "U-2").append("login", "b.quill").append("visits", 2));
+        } finally {
+            old.shutdown();
+        }
+
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> users = client.getDatabase("identity").getCollection("users");
+            assertThat(users.find(new Document("login", "a.quill")).first().getInteger("visits")).isEqualTo(1);
+            users.updateOne(new Document("_id", "U-2"), new Document("$set", new Document("visits", 3)));
+            users.insertOne(new Document("_id", "U-3").append("login", "c.quill").append("visits", 4));
+            assertThatThrownBy(() -> users.insertOne(new Document("login", "a.quill"))).isInstanceOf(MongoWriteException.class);
+        }
+        try (EmbeddedMongoStore store = new EmbeddedMongoStore(dir);
+             MongoClient client = MongoClients.create(store.connectionString())) {
+            MongoCollection<Document> users = client.getDatabase("identity").getCollection("users");
+            assertThat(users.find().sort(new Document("_id", 1)).map(d -> d.getString("login") + "=" + d.getInteger("visits"))
+                    .into(new java.util.ArrayList<>())).containsExactly("a.quill=1", "b.quill=3", "c.quill=4");
+        }
+    }
 }

@@ -15,10 +15,11 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The embedded store's backend: mongo-java-server's H2 backend with faster unique-index look-ups
- * (in this package because {@link H2UniqueIndex}'s constructor is package-private; used by
- * {@code org.goldenthread.platform.store.EmbeddedMongoStore}).
+ * and documents kept as BSON ({@link BsonDocumentType}) rather than Java-serialised (in this
+ * package because {@link H2UniqueIndex}'s and {@link H2Collection}'s constructors are package-private
+ * or internal; used by {@code org.goldenthread.platform.store.EmbeddedMongoStore}).
  *
- * <p>Why: mongo-java-server opens each unique index as an MVMap with H2's default
+ * <p>Index keys: mongo-java-server opens each unique index as an MVMap with H2's default
  * {@link ObjectDataType} keys. Its keys ({@link KeyValue}) are not {@code Comparable}, so H2
  * compares two of them by Java-serializing both, at every step of every B-tree descent: profiling
  * the node's generator showed ~70% of the store's CPU in those serializations. This backend opens
@@ -27,22 +28,36 @@ import org.h2.mvstore.type.ObjectDataType;
  * valid, minus the repeated serialization. Measured by the node's benchmark: generation CPU per 10,000
  * persons 75 s → 31 s; consent-service's decisions allocate far less per look-up.
  */
-public class CachedKeyH2Backend extends H2Backend {
+public class EmbeddedH2Backend extends H2Backend {
 
-    public CachedKeyH2Backend(MVStore store) {
+    /** One value type for every collection, so its running size estimate learns from all of them. */
+    private static final BsonDocumentType DOCUMENTS = new BsonDocumentType();
+
+    public EmbeddedH2Backend(MVStore store) {
         super(store);
     }
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new CachedKeyDatabase(databaseName);
+        return new Database(databaseName);
     }
 
     /** Inner, so the store is reachable while the superclass constructor already opens indexes. */
-    private final class CachedKeyDatabase extends H2Database {
+    private final class Database extends H2Database {
 
-        CachedKeyDatabase(String databaseName) {
+        Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /** As {@link H2Database}'s, with the same map names, but documents stored as BSON. */
+        @Override
+        protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
+                de.bwaldvogel.mongo.backend.CollectionOptions options) {
+            String fullName = getFullCollectionNamespace(collectionName);
+            MVMap<Object, de.bwaldvogel.mongo.bson.Document> documents = getMvStore().openMap(DATABASES_PREFIX + fullName,
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().valueType(DOCUMENTS));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
+            return new H2Collection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
 
         @Override
