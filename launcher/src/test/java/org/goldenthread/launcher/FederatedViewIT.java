@@ -348,6 +348,15 @@ class FederatedViewIT {
             assertThat(answer.statusCode()).isEqualTo(400);
             assertThat(answer.body()).contains("\"field\":\"metric\"").doesNotContain("Exception");
         }
+
+        @Test
+        void refusesADateNoTimestampCanHoldAs400NamingTheField() throws Exception {
+            HttpResponse<String> answer = count(teamManager, """
+                    {"metric":"OPEN_CASES","categories":["CRIME"],"openedFrom":"+12000-01-01T00:00:00Z"}""");
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+            assertThat(answer.body()).contains("openedFrom").doesNotContain("Exception");
+        }
     }
 
     private static JsonNode agency(JsonNode view, String id) {

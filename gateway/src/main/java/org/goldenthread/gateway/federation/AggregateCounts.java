@@ -1,5 +1,6 @@
 package org.goldenthread.gateway.federation;
 
+import com.google.protobuf.util.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +33,7 @@ import reactor.core.publisher.Mono;
 public class AggregateCounts {
 
     static final String PURPOSE = "OUTCOME_EVIDENCE";
+    private static final String METRIC_PREFIX = "AGGREGATE_METRIC_";
 
     private final FederationEngine engine;
     private final NodeCaller nodes;
@@ -46,7 +48,7 @@ public class AggregateCounts {
         return engine.decideAggregate(user, query.agencies(), query.categories())
                 .flatMap(decided -> engine.fanOut(user, "aggregate", decided,
                         agency -> nodes.aggregate(agency, ask, decided.decision().grant(), decided.requestId()),
-                        replies -> assemble(query.metric(), decided, replies),
+                        replies -> assemble(ask.getMetric(), decided, replies),
                         view -> view.agencies().stream().collect(Collectors.toMap(AggregateView.AgencyCounts::agency,
                                 AggregateView.AgencyCounts::status, (a, b) -> a, LinkedHashMap::new))));
     }
@@ -54,7 +56,7 @@ public class AggregateCounts {
     private static AggregateRequest request(AggregateQuery query) {
         AggregateMetric metric;
         try {
-            metric = AggregateMetric.valueOf("AGGREGATE_METRIC_" + query.metric().strip().toUpperCase(Locale.ROOT));
+            metric = AggregateMetric.valueOf(METRIC_PREFIX + query.metric().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             metric = AggregateMetric.AGGREGATE_METRIC_UNSPECIFIED;
         }
@@ -66,19 +68,24 @@ public class AggregateCounts {
         }
         AggregateRequest.Builder ask = AggregateRequest.newBuilder().setMetric(metric).addAllCaseTypes(query.caseTypes());
         if (query.openedFrom() != null) {
-            ask.setOpenedFrom(timestamp(query.openedFrom()));
+            ask.setOpenedFrom(timestamp(query.openedFrom(), "openedFrom"));
         }
         if (query.openedTo() != null) {
-            ask.setOpenedTo(timestamp(query.openedTo()));
+            ask.setOpenedTo(timestamp(query.openedTo(), "openedTo"));
         }
         return ask.build();
     }
 
-    private static com.google.protobuf.Timestamp timestamp(Instant instant) {
-        return com.google.protobuf.Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    /** protobuf-java-util's conversion, which refuses instants a Timestamp cannot hold (before year 1, after 9999). */
+    private static com.google.protobuf.Timestamp timestamp(Instant instant, String field) {
+        try {
+            return Timestamps.fromMillis(instant.toEpochMilli());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw RequestRejectedException.invalid(field, "must be a date between the years 1 and 9999");
+        }
     }
 
-    private static AggregateView assemble(String metric, FederationEngine.Decided decided,
+    private static AggregateView assemble(AggregateMetric metric, FederationEngine.Decided decided,
             List<NodeReply<AggregateResponse>> replies) {
         Map<String, NodeReply<AggregateResponse>> byAgency = replies.stream()
                 .collect(Collectors.toMap(NodeReply::agency, Function.identity()));
@@ -101,7 +108,7 @@ public class AggregateCounts {
                     outcome.categories(), buckets, reply.latency().toMillis()));
         }
         return new AggregateView(decided.requestId(), decided.decision().decisionId(),
-                metric.strip().toUpperCase(Locale.ROOT), totals(agencies), List.copyOf(agencies));
+                metric.name().substring(METRIC_PREFIX.length()), totals(agencies), List.copyOf(agencies));
     }
 
     /** Per key, the sum over the agencies that answered; suppressed when any part is. */

@@ -65,7 +65,7 @@ public class FederationEngine {
     Mono<Decided> decide(Jwt user, SubjectIdentifiers subject, String purposeName, List<String> wantedAgencies,
             List<String> categoryNames, String breakGlassJustification) {
         String purpose = Vocabulary.name(Vocabulary.purpose(purposeName));
-        List<String> categories = categoryNames.stream().map(c -> Vocabulary.name(Vocabulary.category(c))).toList();
+        List<String> categories = categoryNames(categoryNames);
         List<LinkageToken> tokens = subjectTokens(subject);
         String requestId = UUID.randomUUID().toString();
         return directory.agencies()
@@ -81,7 +81,7 @@ public class FederationEngine {
      * the grant names no subject.
      */
     Mono<Decided> decideAggregate(Jwt user, List<String> wantedAgencies, List<String> categoryNames) {
-        List<String> categories = categoryNames.stream().map(c -> Vocabulary.name(Vocabulary.category(c))).toList();
+        List<String> categories = categoryNames(categoryNames);
         String requestId = UUID.randomUUID().toString();
         return directory.agencies()
                 .map(registry -> candidates(registry, wantedAgencies))
@@ -127,6 +127,11 @@ public class FederationEngine {
                     "give an NHS number, a National Insurance number, or family name, given name and date of birth");
         }
         return tokens;
+    }
+
+    /** The categories asked for, in the vocabulary's spelling; an unknown one is refused (400) by the vocabulary. */
+    private static List<String> categoryNames(List<String> asked) {
+        return asked.stream().map(c -> Vocabulary.name(Vocabulary.category(c))).toList();
     }
 
     private static List<Agency> candidates(Map<String, Agency> registry, List<String> wanted) {
