@@ -1,27 +1,35 @@
 package org.goldenthread.federation.grant;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.goldenthread.proto.common.v1.Purpose;
 
 /**
- * The access grant consent-service issues with every decision that permits anything
- * (ARCHITECTURE.md §3): which agencies may release which categories about which subject, to
- * whom, for what purpose, on what basis, until when. Travels as a compact JWS (ES256).
+ * The access grant consent-service issues to one permitted agency (ARCHITECTURE.md §3): which
+ * categories that agency may release about which subject, to whom, for what purpose, on what
+ * basis, until when. One grant per agency: its audience is that agency alone and it carries that
+ * agency's scope and basis only, so no node learns what another was permitted, and a grant taken
+ * from one node is worthless at another. Travels as a compact JWS (ES256).
  *
- * @param id the decision id (JWT {@code jti})
+ * @param id the grant's id (JWT {@code jti}): the decision id and the agency, unique per grant
  * @param requester the requesting user's id (JWT {@code sub})
  * @param requesterAgency the requesting user's agency
  * @param purpose the one purpose of the request
  * @param subjectDigest {@link SubjectDigest} of the subject's linkage tokens; null for an
  *     {@linkplain #aggregate() aggregate} grant, which is about nobody in particular
- * @param scopes per permitted agency, the categories it may release
- * @param bases per permitted agency, the lawful basis of the permit
+ * @param scopes the one permitted agency (the audience) and the categories it may release
+ * @param bases the one permitted agency and the lawful basis of its permit
  * @param issuedAt JWT {@code iat}
  * @param expiresAt JWT {@code exp}, at most {@link #MAX_LIFETIME} after issue
+ * @param anchors the kinds of the request's tokens the lawful basis is known by (a consent record
+ *     shares them with the request); a node releases only a person who shares one. Empty means any
+ *     identifying kind: an agreement or break-glass is about whoever the request identifies
  */
 public record AccessGrant(
         String id,
@@ -32,14 +40,29 @@ public record AccessGrant(
         Map<String, Set<DataCategory>> scopes,
         Map<String, LawfulBasis> bases,
         Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        Set<LinkageTokenKind> anchors) {
 
-    public static final java.time.Duration MAX_LIFETIME = java.time.Duration.ofSeconds(120);
+    public static final Duration MAX_LIFETIME = Duration.ofSeconds(120);
 
     public AccessGrant {
-        scopes = scopes.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+        if (scopes.size() != 1) {
+            throw new IllegalArgumentException("an access grant is for exactly one agency");
+        }
+        scopes = scopes.entrySet().stream().collect(Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         bases = Map.copyOf(bases);
+        if (!scopes.keySet().containsAll(bases.keySet())) {
+            throw new IllegalArgumentException("an access grant's basis is for its own agency only");
+        }
+        anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
+    }
+
+    /** A grant whose basis is about whoever the request identifies (no anchors). */
+    public AccessGrant(String id, String requester, String requesterAgency, Purpose purpose, String subjectDigest,
+            Map<String, Set<DataCategory>> scopes, Map<String, LawfulBasis> bases, Instant issuedAt,
+            Instant expiresAt) {
+        this(id, requester, requesterAgency, purpose, subjectDigest, scopes, bases, issuedAt, expiresAt, Set.of());
     }
 
     /**
@@ -51,7 +74,12 @@ public record AccessGrant(
         return subjectDigest == null;
     }
 
-    /** The categories this grant lets {@code agencyId} release; empty when none. */
+    /** The one agency this grant is for (its JWT {@code aud}). */
+    public String audience() {
+        return scopes.keySet().iterator().next();
+    }
+
+    /** The categories this grant lets {@code agencyId} release; empty when none (another agency's grant). */
     public Set<DataCategory> scopeOf(String agencyId) {
         return scopes.getOrDefault(agencyId, Set.of());
     }

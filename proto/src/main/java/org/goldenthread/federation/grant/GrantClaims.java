@@ -2,8 +2,8 @@ package org.goldenthread.federation.grant;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.text.ParseException;
-import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
 
 /**
  * The one mapping between {@link AccessGrant} and its JWT claims, used by the issuer
@@ -28,6 +29,9 @@ public final class GrantClaims {
     static final String BASIS = "basis";
     /** Marks a grant for counts about nobody in particular: it then has no {@value #SUBJECT} claim. */
     static final String AGGREGATE = "aggregate";
+    /** The kinds of the request's tokens the basis is known by ({@link AccessGrant#anchors()}), short names. */
+    static final String ANCHORS = "anchors";
+    private static final String KIND_PREFIX = "LINKAGE_TOKEN_KIND_";
 
     private GrantClaims() {
     }
@@ -42,11 +46,12 @@ public final class GrantClaims {
                 .issuer(ISSUER)
                 .jwtID(grant.id())
                 .subject(grant.requester())
-                .audience(new ArrayList<>(grant.scopes().keySet()))
+                .audience(grant.audience())
                 .claim(AGENCY, grant.requesterAgency())
                 .claim(PURPOSE, Vocabulary.name(grant.purpose()))
                 .claim(SCOPES, scopes)
                 .claim(BASIS, bases)
+                .claim(ANCHORS, grant.anchors().stream().map(k -> k.name().substring(KIND_PREFIX.length())).sorted().toList())
                 .issueTime(Date.from(grant.issuedAt()))
                 .expirationTime(Date.from(grant.expiresAt()));
         // A verifier that predates aggregate grants requires the subject claim, so it refuses them too.
@@ -83,10 +88,30 @@ public final class GrantClaims {
                     scopes,
                     bases,
                     required(claims.getIssueTime(), "iat").toInstant(),
-                    required(claims.getExpirationTime(), "exp").toInstant());
+                    required(claims.getExpirationTime(), "exp").toInstant(),
+                    anchors(claims.getStringListClaim(ANCHORS)));
         } catch (ParseException | ClassCastException e) {
             throw new IllegalArgumentException("malformed grant claim", e);
         }
+    }
+
+    private static Set<LinkageTokenKind> anchors(List<String> names) {
+        if (names == null) {
+            return Set.of();
+        }
+        Set<LinkageTokenKind> kinds = EnumSet.noneOf(LinkageTokenKind.class);
+        for (String name : names) {
+            try {
+                LinkageTokenKind kind = LinkageTokenKind.valueOf(KIND_PREFIX + name);
+                if (kind == LinkageTokenKind.LINKAGE_TOKEN_KIND_UNSPECIFIED) {
+                    throw new IllegalArgumentException("grant claim 'anchors' names no kind");
+                }
+                kinds.add(kind);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("grant claim 'anchors' holds an unknown kind", e);
+            }
+        }
+        return kinds;
     }
 
     private static <T> T required(T value, String claim) {

@@ -9,10 +9,15 @@ public class GrantRejectedException extends Exception {
         MALFORMED(true),
         BAD_SIGNATURE(true),
         EXPIRED(true),
+        NOT_YET_VALID(true),
         WRONG_ISSUER(true),
         WRONG_AUDIENCE(false),
         WRONG_SUBJECT(false),
-        CATEGORY_NOT_GRANTED(false);
+        CATEGORY_NOT_GRANTED(false),
+        /** Already honoured once for this operation: a grant is used once (page continuation aside). */
+        REPLAYED(false),
+        /** The node cannot hold another grant in its replay cache: refused rather than unchecked. */
+        REPLAY_CACHE_FULL(false);
 
         private final boolean unauthenticated;
 

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Date;
+import java.util.List;
 import org.goldenthread.federation.grant.GrantRejectedException.Reason;
 import org.goldenthread.platform.keys.Es256Verifier;
 import org.goldenthread.proto.common.v1.LinkageToken;
@@ -31,7 +33,8 @@ import org.goldenthread.proto.common.v1.LinkageToken;
  */
 public final class GrantVerifier {
 
-    private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+    /** The most the issuer's and this node's clocks may disagree by (ARCHITECTURE.md §3: lifetime ≤ 120 s in all). */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final String agencyId;
     private final DefaultJWTProcessor<SecurityContext> processor;
@@ -111,11 +114,19 @@ public final class GrantVerifier {
         if (now.isAfter(grant.expiresAt().plus(CLOCK_SKEW))) {
             throw new GrantRejectedException(Reason.EXPIRED, "the access grant has expired");
         }
+        Date notBefore = claims.getNotBeforeTime();
         if (grant.issuedAt().isAfter(now.plus(CLOCK_SKEW))
+                || notBefore != null && notBefore.toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            throw new GrantRejectedException(Reason.NOT_YET_VALID, "the access grant is not valid yet");
+        }
+        if (!grant.expiresAt().isAfter(grant.issuedAt())
                 || Duration.between(grant.issuedAt(), grant.expiresAt()).compareTo(AccessGrant.MAX_LIFETIME) > 0) {
             throw new GrantRejectedException(Reason.MALFORMED, "the access grant's lifetime is not acceptable");
         }
-        if (claims.getAudience() == null || !claims.getAudience().contains(agencyId) || grant.scopeOf(agencyId).isEmpty()) {
+        // One grant per agency: a grant naming any other audience, or this one among others, is not this node's.
+        List<String> audience = claims.getAudience();
+        if (audience == null || audience.size() != 1 || !audience.get(0).equals(agencyId)
+                || !grant.audience().equals(agencyId) || grant.scopeOf(agencyId).isEmpty()) {
             throw new GrantRejectedException(Reason.WRONG_AUDIENCE, "the access grant is not for agency " + agencyId);
         }
         return grant;

@@ -2,7 +2,6 @@ package org.goldenthread.federation.linkage;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,6 +63,21 @@ public final class LinkageTokens {
         return List.copyOf(tokens);
     }
 
+    /**
+     * The name tokens (NAME_DOB, FUZZY_NAME_DOB_AREA) normalisation version 1 gave, where they differ from
+     * today's: for finding records stored before version 2 (a deny must still apply), never for matching.
+     */
+    public List<LinkageToken> legacyTokensFor(PersonIdentifiers person) {
+        String family = NameNormaliser.legacy(person.familyName());
+        String given = NameNormaliser.legacy(person.givenName());
+        if (person.dateOfBirth() == null || family.isEmpty() || given.isEmpty()
+                || family.equals(name(person.familyName())) && given.equals(name(person.givenName()))) {
+            return List.of();
+        }
+        return List.of(token(LinkageTokenKind.LINKAGE_TOKEN_KIND_NAME_DOB,
+                family + "|" + given + "|" + person.dateOfBirth()));
+    }
+
     /** The strength a match on a token of this kind gives. */
     public static MatchStrength strengthOf(LinkageTokenKind kind) {
         return switch (kind) {
@@ -92,13 +106,9 @@ public final class LinkageTokens {
         }
     }
 
-    /** NFKD, accents stripped, upper case, letters only. */
+    /** The name as tokens see it ({@link NameNormaliser}). */
     static String name(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String decomposed = Normalizer.normalize(raw, Normalizer.Form.NFKD);
-        return decomposed.replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        return NameNormaliser.normalise(raw);
     }
 
     /** The outward code of a UK postcode ("LS6 2AB" → "LS6"), or empty. */
