@@ -66,17 +66,17 @@ class GrantVerifierJwksTest {
         ECKey first = TestGrants.newKey("consent-2026-01");
         published.add(first.toPublicJWK());
 
-        assertThat(verifier.verify(grantSignedWith(first), SUBJECT).id()).isEqualTo("decision-42");
-        assertThat(verifier.verify(grantSignedWith(first), SUBJECT).id()).isEqualTo("decision-42");
+        assertThat(verifier.verify(grantSignedWith(first), SUBJECT).id()).isEqualTo("decision-42.housing");
+        assertThat(verifier.verify(grantSignedWith(first), SUBJECT).id()).isEqualTo("decision-42.housing");
         assertThat(fetches).as("the key set is cached").hasValue(1);
 
         ECKey second = TestGrants.newKey("consent-2026-02");
         published.add(0, second.toPublicJWK());
 
-        assertThat(verifier.verify(grantSignedWith(second), SUBJECT).id()).isEqualTo("decision-42");
+        assertThat(verifier.verify(grantSignedWith(second), SUBJECT).id()).isEqualTo("decision-42.housing");
         assertThat(fetches).as("an unknown key id refreshed the set").hasValue(2);
         assertThat(verifier.verify(grantSignedWith(first), SUBJECT).id()).as("the old key still verifies")
-                .isEqualTo("decision-42");
+                .isEqualTo("decision-42.housing");
         assertThat(fetches).hasValue(2);
     }
 

@@ -81,7 +81,7 @@ class GrantVerifierTest {
     void acceptsTheSubjectsTokensInAnyOrder() throws GrantRejectedException {
         List<LinkageToken> reversed = new java.util.ArrayList<>(SUBJECT);
         java.util.Collections.reverse(reversed);
-        assertThat(verifier.verify(valid(), reversed).id()).isEqualTo("decision-42");
+        assertThat(verifier.verify(valid(), reversed).id()).isEqualTo("decision-42.housing");
     }
 
     @ParameterizedTest
@@ -148,12 +148,18 @@ class GrantVerifierTest {
     }
 
     @Test
-    void toleratesThirtySecondsOfClockSkewAfterExpiry() throws GrantRejectedException {
-        String justExpired = sign(claims(NOW.minusSeconds(119), Duration.ofSeconds(90)), CONSENT_KEY);
-        assertThat(verifier.verify(justExpired, SUBJECT).expiresAt()).isEqualTo(NOW.minusSeconds(29));
+    void toleratesFiveSecondsOfClockSkewAfterExpiryAndNoMore() throws GrantRejectedException {
+        String justExpired = sign(claims(NOW.minusSeconds(95), Duration.ofSeconds(90)), CONSENT_KEY);
+        assertThat(verifier.verify(justExpired, SUBJECT).expiresAt()).isEqualTo(NOW.minusSeconds(5));
 
-        String expired = sign(claims(NOW.minusSeconds(121), Duration.ofSeconds(90)), CONSENT_KEY);
+        String expired = sign(claims(NOW.minusSeconds(96), Duration.ofSeconds(90)), CONSENT_KEY);
         assertThat(rejection(expired)).isEqualTo(Reason.EXPIRED);
+    }
+
+    @Test
+    void aCapturedGrantIsWorthlessAtMostTwoMinutesAndFiveSecondsAfterIssue() {
+        String grant = sign(claims(NOW.minusSeconds(126), Duration.ofSeconds(120)), CONSENT_KEY);
+        assertThat(rejection(grant)).isEqualTo(Reason.EXPIRED);
     }
 
     @Test
@@ -164,9 +170,30 @@ class GrantVerifierTest {
     }
 
     @Test
-    void refusesAGrantIssuedInTheFuture() {
+    void refusesAGrantIssuedInTheFutureBeyondTheSkew() throws GrantRejectedException {
+        assertThat(verifier.verify(sign(claims(NOW.plusSeconds(5), Duration.ofSeconds(60)), CONSENT_KEY), SUBJECT))
+                .as("within 5 s of skew").isNotNull();
+        assertThat(rejection(sign(claims(NOW.plusSeconds(6), Duration.ofSeconds(60)), CONSENT_KEY)))
+                .isEqualTo(Reason.NOT_YET_VALID);
         assertThat(rejection(sign(claims(NOW.plusSeconds(60), Duration.ofSeconds(60)), CONSENT_KEY)))
-                .isEqualTo(Reason.MALFORMED);
+                .isEqualTo(Reason.NOT_YET_VALID);
+    }
+
+    @Test
+    void checksNotBeforeWhenPresent() throws GrantRejectedException {
+        JWTClaimsSet early = new JWTClaimsSet.Builder(claims(NOW.minusSeconds(10), Duration.ofSeconds(120)))
+                .notBeforeTime(java.util.Date.from(NOW.plusSeconds(30))).build();
+        assertThat(rejection(sign(early, CONSENT_KEY))).isEqualTo(Reason.NOT_YET_VALID);
+        JWTClaimsSet current = new JWTClaimsSet.Builder(claims(NOW.minusSeconds(10), Duration.ofSeconds(120)))
+                .notBeforeTime(java.util.Date.from(NOW.minusSeconds(10))).build();
+        assertThat(verifier.verify(sign(current, CONSENT_KEY), SUBJECT)).isNotNull();
+    }
+
+    @Test
+    void refusesAGrantThatExpiresBeforeItIsIssued() {
+        JWTClaimsSet inverted = new JWTClaimsSet.Builder(claims(NOW, Duration.ofSeconds(60)))
+                .expirationTime(java.util.Date.from(NOW.minusSeconds(1))).build();
+        assertThat(rejection(sign(inverted, CONSENT_KEY))).isIn(Reason.MALFORMED, Reason.EXPIRED);
     }
 
     @ParameterizedTest
@@ -199,14 +226,41 @@ class GrantVerifierTest {
     }
 
     @Test
+    void refusesAnotherAgencysGrantOfTheSameDecision() {
+        String forPolice = sign(GrantClaims.toClaims(TestGrants.otherAgencysGrant(NOW, Duration.ofSeconds(60))),
+                CONSENT_KEY);
+        assertThat(rejection(forPolice)).isEqualTo(Reason.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void refusesAGrantNamingSeveralAgencies() {
+        JWTClaimsSet shared = new JWTClaimsSet.Builder(claims(NOW, Duration.ofSeconds(60)))
+                .audience(List.of(AGENCY, OTHER_AGENCY)).build();
+        assertThat(rejection(sign(shared, CONSENT_KEY))).isEqualTo(Reason.WRONG_AUDIENCE);
+        JWTClaimsSet twoScopes = new JWTClaimsSet.Builder(claims(NOW, Duration.ofSeconds(60)))
+                .claim("scopes", Map.of(AGENCY, List.of("HOUSING"), OTHER_AGENCY, List.of("INVOLVEMENT"))).build();
+        assertThat(rejection(sign(twoScopes, CONSENT_KEY))).as("one grant carries one agency's scope")
+                .isEqualTo(Reason.MALFORMED);
+    }
+
+    @Test
     void refusesAnAudienceWithoutAScopeForThisAgency() {
         JWTClaimsSet audienceOnly = new JWTClaimsSet.Builder(claims(NOW, Duration.ofSeconds(60)))
-                .audience(List.of(AGENCY, OTHER_AGENCY))
-                .claim("scopes", Map.of(OTHER_AGENCY, List.of("INVOLVEMENT"))).build();
+                .claim("scopes", Map.of(OTHER_AGENCY, List.of("INVOLVEMENT")))
+                .claim("basis", Map.of()).build();
         assertThat(rejection(sign(audienceOnly, CONSENT_KEY))).isEqualTo(Reason.WRONG_AUDIENCE);
         JWTClaimsSet scopeOnly = new JWTClaimsSet.Builder(claims(NOW, Duration.ofSeconds(60)))
                 .audience(OTHER_AGENCY).build();
         assertThat(rejection(sign(scopeOnly, CONSENT_KEY))).isEqualTo(Reason.WRONG_AUDIENCE);
+    }
+
+    @Test
+    void carriesTheAnchorsOfItsBasis() throws GrantRejectedException {
+        assertThat(verifier.verify(valid(), SUBJECT).anchors())
+                .containsExactly(org.goldenthread.proto.common.v1.LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS);
+        JWTClaimsSet unknown = new JWTClaimsSet.Builder(claims(NOW, Duration.ofSeconds(60)))
+                .claim("anchors", List.of("SHOE_SIZE")).build();
+        assertThat(rejection(sign(unknown, CONSENT_KEY))).isEqualTo(Reason.MALFORMED);
     }
 
     @Test
@@ -217,8 +271,9 @@ class GrantVerifierTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"MISSING,true", "MALFORMED,true", "BAD_SIGNATURE,true", "EXPIRED,true", "WRONG_ISSUER,true",
-            "WRONG_AUDIENCE,false", "WRONG_SUBJECT,false", "CATEGORY_NOT_GRANTED,false"})
+    @CsvSource({"MISSING,true", "MALFORMED,true", "BAD_SIGNATURE,true", "EXPIRED,true", "NOT_YET_VALID,true",
+            "WRONG_ISSUER,true", "WRONG_AUDIENCE,false", "WRONG_SUBJECT,false", "CATEGORY_NOT_GRANTED,false",
+            "REPLAYED,false", "REPLAY_CACHE_FULL,false"})
     void reasonDecidesUnauthenticatedOrPermissionDenied(Reason reason, boolean unauthenticated) {
         assertThat(reason.unauthenticated()).isEqualTo(unauthenticated);
         assertThat(new GrantRejectedException(reason, "x").reason()).isEqualTo(reason);

@@ -67,4 +67,41 @@ class SubjectDigestTest {
     void refusesAnEmptySubject() {
         assertThatThrownBy(() -> SubjectDigest.of(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void separatorsInsideAKeyIdOrValueCannotForgeAnotherSet() {
+        // Under the old "kind:keyId:value\n" lines these two sets hashed the same input.
+        LinkageToken crafted = LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS)
+                .setKeyId("k").setValue("a\n1:k:b").build();
+        LinkageToken a = LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS).setKeyId("k").setValue("a").build();
+        LinkageToken b = LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS).setKeyId("k").setValue("b").build();
+        assertThat(SubjectDigest.of(List.of(crafted))).isNotEqualTo(SubjectDigest.of(List.of(a, b)));
+        LinkageToken colon = LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS)
+                .setKeyId("k:x").setValue("y").build();
+        LinkageToken shifted = LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS)
+                .setKeyId("k").setValue("x:y").build();
+        assertThat(SubjectDigest.of(List.of(colon))).isNotEqualTo(SubjectDigest.of(List.of(shifted)));
+    }
+
+    @net.jqwik.api.Property(tries = 1000)
+    void differentTokenSetsNeverShareADigest(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(min = 1, max = 3) List<@net.jqwik.api.constraints.StringLength(max = 4) @net.jqwik.api.constraints.Chars({'a', ':', '\n', '1'}) String> left,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(min = 1, max = 3) List<@net.jqwik.api.constraints.StringLength(max = 4) @net.jqwik.api.constraints.Chars({'a', ':', '\n', '1'}) String> right) {
+        Set<LinkageToken> l = tokens(left);
+        Set<LinkageToken> r = tokens(right);
+        if (!l.equals(r)) {
+            assertThat(SubjectDigest.of(l)).isNotEqualTo(SubjectDigest.of(r));
+        }
+    }
+
+    private static Set<LinkageToken> tokens(List<String> parts) {
+        Set<LinkageToken> tokens = new java.util.HashSet<>();
+        for (int i = 0; i + 1 < parts.size() || i == 0; i += 2) {
+            String keyId = parts.get(i);
+            String value = i + 1 < parts.size() ? parts.get(i + 1) : "";
+            tokens.add(LinkageToken.newBuilder().setKind(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS).setKeyId(keyId)
+                    .setValue(value).build());
+        }
+        return tokens;
+    }
 }

@@ -21,6 +21,7 @@ import org.goldenthread.federation.linkage.TestKeys;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
 import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.goldenthread.proto.common.v1.Purpose;
 
 /** Grants as consent-service issues them, signed with test keys. Fictional people only. */
@@ -44,14 +45,20 @@ final class TestGrants {
         }
     }
 
-    /** A grant for {@link #SUBJECT}: housing may release HOUSING and ASB, police INVOLVEMENT. */
+    /** housing's grant for {@link #SUBJECT}: it may release HOUSING and ASB, on consent known by the NHS number. */
     static AccessGrant grant(Instant issuedAt, Duration lifetime) {
-        return new AccessGrant("decision-42", "user-7", "early-help", Purpose.PURPOSE_COORDINATION,
+        return new AccessGrant("decision-42.housing", "user-7", "early-help", Purpose.PURPOSE_COORDINATION,
                 SubjectDigest.of(SUBJECT),
-                Map.of(AGENCY, Set.of(DataCategory.DATA_CATEGORY_HOUSING, DataCategory.DATA_CATEGORY_ASB),
-                        OTHER_AGENCY, Set.of(DataCategory.DATA_CATEGORY_INVOLVEMENT)),
-                Map.of(AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT, OTHER_AGENCY, LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK),
-                issuedAt, issuedAt.plus(lifetime));
+                Map.of(AGENCY, Set.of(DataCategory.DATA_CATEGORY_HOUSING, DataCategory.DATA_CATEGORY_ASB)),
+                Map.of(AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT),
+                issuedAt, issuedAt.plus(lifetime), Set.of(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS));
+    }
+
+    /** police's grant of the same decision: INVOLVEMENT under the partnership's agreement. */
+    static AccessGrant otherAgencysGrant(Instant issuedAt, Duration lifetime) {
+        return new AccessGrant("decision-42.police", "user-7", "early-help", Purpose.PURPOSE_COORDINATION,
+                SubjectDigest.of(SUBJECT), Map.of(OTHER_AGENCY, Set.of(DataCategory.DATA_CATEGORY_INVOLVEMENT)),
+                Map.of(OTHER_AGENCY, LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK), issuedAt, issuedAt.plus(lifetime));
     }
 
     /** An aggregate grant (no subject): housing may count HOUSING, for outcome evidence. */
