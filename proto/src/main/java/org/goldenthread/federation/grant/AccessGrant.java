@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.goldenthread.proto.common.v1.Purpose;
 
@@ -30,6 +31,10 @@ import org.goldenthread.proto.common.v1.Purpose;
  * @param anchors the kinds of the request's tokens the lawful basis is known by (a consent record
  *     shares them with the request); a node releases only a person who shares one. Empty means any
  *     identifying kind: an agreement or break-glass is about whoever the request identifies
+ * @param basisIdentity the identifying tokens of the consent record(s) the permit rests on, hashed
+ *     ({@link org.goldenthread.federation.linkage.TokenHashes}): a node releases only a person
+ *     consistent with them, so a person the request's identifiers fit but the consent record's
+ *     do not (another NHS number) is never released under it. Empty for agreements and break-glass
  */
 public record AccessGrant(
         String id,
@@ -41,7 +46,8 @@ public record AccessGrant(
         Map<String, LawfulBasis> bases,
         Instant issuedAt,
         Instant expiresAt,
-        Set<LinkageTokenKind> anchors) {
+        Set<LinkageTokenKind> anchors,
+        java.util.List<LinkageToken> basisIdentity) {
 
     public static final Duration MAX_LIFETIME = Duration.ofSeconds(120);
 
@@ -56,13 +62,23 @@ public record AccessGrant(
             throw new IllegalArgumentException("an access grant's basis is for its own agency only");
         }
         anchors = anchors == null ? Set.of() : Set.copyOf(anchors);
+        basisIdentity = basisIdentity == null ? java.util.List.of() : java.util.List.copyOf(basisIdentity);
+    }
+
+    /** A grant without a basis identity (an agreement's or break-glass's). */
+    public AccessGrant(String id, String requester, String requesterAgency, Purpose purpose, String subjectDigest,
+            Map<String, Set<DataCategory>> scopes, Map<String, LawfulBasis> bases, Instant issuedAt,
+            Instant expiresAt, Set<LinkageTokenKind> anchors) {
+        this(id, requester, requesterAgency, purpose, subjectDigest, scopes, bases, issuedAt, expiresAt, anchors,
+                java.util.List.of());
     }
 
     /** A grant whose basis is about whoever the request identifies (no anchors). */
     public AccessGrant(String id, String requester, String requesterAgency, Purpose purpose, String subjectDigest,
             Map<String, Set<DataCategory>> scopes, Map<String, LawfulBasis> bases, Instant issuedAt,
             Instant expiresAt) {
-        this(id, requester, requesterAgency, purpose, subjectDigest, scopes, bases, issuedAt, expiresAt, Set.of());
+        this(id, requester, requesterAgency, purpose, subjectDigest, scopes, bases, issuedAt, expiresAt, Set.of(),
+                java.util.List.of());
     }
 
     /**

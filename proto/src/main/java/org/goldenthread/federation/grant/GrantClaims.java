@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.federation.linkage.TokenHashes;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
 
 /**
@@ -31,6 +33,8 @@ public final class GrantClaims {
     static final String AGGREGATE = "aggregate";
     /** The kinds of the request's tokens the basis is known by ({@link AccessGrant#anchors()}), short names. */
     static final String ANCHORS = "anchors";
+    /** The hashed identifying tokens of the consent record(s) behind the permit ({@link AccessGrant#basisIdentity()}). */
+    static final String BASIS_IDENTITY = "basisIdentity";
     private static final String KIND_PREFIX = "LINKAGE_TOKEN_KIND_";
 
     private GrantClaims() {
@@ -51,6 +55,7 @@ public final class GrantClaims {
                 .claim(PURPOSE, Vocabulary.name(grant.purpose()))
                 .claim(SCOPES, scopes)
                 .claim(BASIS, bases)
+                .claim(BASIS_IDENTITY, grant.basisIdentity().stream().map(TokenHashes::text).sorted().toList())
                 .claim(ANCHORS, grant.anchors().stream().map(k -> k.name().substring(KIND_PREFIX.length())).sorted().toList())
                 .issueTime(Date.from(grant.issuedAt()))
                 .expirationTime(Date.from(grant.expiresAt()));
@@ -89,10 +94,15 @@ public final class GrantClaims {
                     bases,
                     required(claims.getIssueTime(), "iat").toInstant(),
                     required(claims.getExpirationTime(), "exp").toInstant(),
-                    anchors(claims.getStringListClaim(ANCHORS)));
+                    anchors(claims.getStringListClaim(ANCHORS)),
+                    basisIdentity(claims.getStringListClaim(BASIS_IDENTITY)));
         } catch (ParseException | ClassCastException e) {
             throw new IllegalArgumentException("malformed grant claim", e);
         }
+    }
+
+    private static List<LinkageToken> basisIdentity(List<String> texts) {
+        return texts == null ? List.of() : texts.stream().map(TokenHashes::parse).toList();
     }
 
     private static Set<LinkageTokenKind> anchors(List<String> names) {

@@ -17,7 +17,10 @@ import org.goldenthread.proto.common.v1.LinkageTokenKind;
  *       {@link Outcome#CONFLICT}, nothing released, whoever else matches;</li>
  *   <li>more than one candidate EXACT or STRONG: {@link Outcome#AMBIGUOUS};</li>
  *   <li>one: released when it shares a token of a kind the basis is known by (the grant's anchors;
- *       none named means any identifying kind), else {@link Outcome#NOT_ANCHORED};</li>
+ *       none named means any identifying kind) and, where the grant carries the consent record's own
+ *       identity (hashed), is EXACT or STRONG against that too: the request may leave out the
+ *       identifier that tells two people apart, the consent record may not. Else
+ *       {@link Outcome#NOT_ANCHORED};</li>
  *   <li>none, but POSSIBLE candidates: {@link Outcome#POSSIBLE} (INVOLVEMENT at most), unless a person
  *       confirmed one of them for this request, which is then released;</li>
  *   <li>else {@link Outcome#NONE}.</li>
@@ -76,6 +79,15 @@ public final class PersonSelection {
      */
     public static Selection select(Collection<LinkageToken> request, Set<LinkageTokenKind> anchors,
             List<Candidate> candidates, String confirmedId) {
+        return select(request, anchors, List.of(), candidates, confirmedId);
+    }
+
+    /**
+     * @param basisIdentity the hashed identifying tokens of the consent record(s) the permit rests on
+     *     ({@link TokenHashes}); empty when the basis is not about a recorded person (an agreement)
+     */
+    public static Selection select(Collection<LinkageToken> request, Set<LinkageTokenKind> anchors,
+            List<LinkageToken> basisIdentity, List<Candidate> candidates, String confirmedId) {
         List<Comparison> comparisons = new ArrayList<>(candidates.size());
         List<Candidate> releasable = new ArrayList<>();
         List<Candidate> possible = new ArrayList<>();
@@ -99,16 +111,21 @@ public final class PersonSelection {
         if (releasable.size() == 1) {
             Candidate one = releasable.get(0);
             Set<LinkageTokenKind> shared = comparisons.get(candidates.indexOf(one)).shared();
-            boolean anchored = anchors.isEmpty()
+            boolean anchored = (anchors.isEmpty()
                     ? shared.stream().anyMatch(OnePerson.IDENTIFYING::contains)
-                    : shared.stream().anyMatch(anchors::contains);
+                    : shared.stream().anyMatch(anchors::contains))
+                    && (basisIdentity.isEmpty() || OnePerson.compare(TokenHashes.hashAll(one.tokens()), basisIdentity)
+                            .relation().releasable());
             return anchored
                     ? new Selection(Outcome.ONE, one, List.of(), comparisons, false)
                     : new Selection(Outcome.NOT_ANCHORED, null, List.of(), comparisons, false);
         }
         if (!possible.isEmpty()) {
             for (Candidate p : possible) {
-                if (p.id().equals(confirmedId)) {
+                // A person's confirmation settles a spelling, never a national identifier the consent record contradicts.
+                if (p.id().equals(confirmedId) && (basisIdentity.isEmpty() || OnePerson.compare(
+                        TokenHashes.hashAll(p.tokens()), basisIdentity).contradicted().stream()
+                        .noneMatch(OnePerson.NATIONAL::contains))) {
                     return new Selection(Outcome.ONE, p, List.of(p), comparisons, true);
                 }
             }

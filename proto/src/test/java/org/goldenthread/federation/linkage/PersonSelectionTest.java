@@ -125,6 +125,34 @@ class PersonSelectionTest {
     }
 
     @Nested
+    class BasisIdentity {
+
+        @Test
+        void aPersonTheRequestFitsButTheConsentRecordDoesNotIsNotReleased() {
+            // Asked by name and birth date only; the consent was recorded with Tom's NHS number; the node holds
+            // only the namesake, whose NHS number is another.
+            List<LinkageToken> basis = TokenHashes.hashAll(OnePerson.identifying(TOM));
+            var s = PersonSelection.select(only(TOM, LINKAGE_TOKEN_KIND_NAME_DOB), Set.of(LINKAGE_TOKEN_KIND_NAME_DOB),
+                    basis, List.of(new Candidate("other", NAMESAKE)), null);
+            assertThat(s.outcome()).isEqualTo(Outcome.NOT_ANCHORED);
+            var tom = PersonSelection.select(only(TOM, LINKAGE_TOKEN_KIND_NAME_DOB), Set.of(LINKAGE_TOKEN_KIND_NAME_DOB),
+                    basis, List.of(new Candidate("tom", TOM)), null);
+            assertThat(tom.outcome()).isEqualTo(Outcome.ONE);
+        }
+
+        @Test
+        void hashedTokensCompareAsTheTokensDo() {
+            for (List<LinkageToken> other : List.of(TOM, KAREN, NAMESAKE)) {
+                assertThat(OnePerson.compare(TokenHashes.hashAll(TOM), TokenHashes.hashAll(other)).relation())
+                        .isEqualTo(OnePerson.compare(TOM, other).relation());
+            }
+            LinkageToken hashed = TokenHashes.hash(TOM.get(0));
+            assertThat(TokenHashes.parse(TokenHashes.text(hashed))).isEqualTo(hashed);
+            assertThat(TokenHashes.text(hashed)).doesNotContain(TOM.get(0).getValue());
+        }
+    }
+
+    @Nested
     class PossibleMatches {
 
         final List<LinkageToken> misspelt = tokens(null, "Hail", "Tom", DOB, "NS1 4XY");
