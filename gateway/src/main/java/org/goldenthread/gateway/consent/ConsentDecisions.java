@@ -9,8 +9,6 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.Callable;
-import org.goldenthread.platform.web.RequestRejectedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -18,7 +16,8 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Asks consent-service for a decision, reactively: the blocking Feign call runs on the bounded
  * elastic scheduler, inside the {@code consent} circuit breaker and time limiter (YAML). Any
- * failure to decide becomes {@link ConsentUnavailableException}: deny by default, fail closed.
+ * failure to decide becomes {@link ConsentUnavailableException}: deny by default, fail closed; a
+ * refusal to decide (4xx) becomes the problem {@link ConsentRefusals} says, and no node is asked.
  * Not retried: a decision is recorded by consent-service, so the call is not idempotent.
  */
 @Component
@@ -56,16 +55,13 @@ public class ConsentDecisions {
     }
 
     private void count(Decision decision) {
-        decision.agencies().forEach(a -> meters.counter("goldenthread.consent.decisions", "outcome", a.outcome()).increment());
+        decision.agencies().forEach(a -> meters.counter("goldenthread.consent.decisions", "outcome", String.valueOf(a.outcome())).increment());
     }
 
     private Throwable translate(Throwable error) {
         if (error instanceof FeignException feign && feign.status() >= 400 && feign.status() < 500) {
-            // consent-service refused the request itself: the caller's fault, not an outage.
-            HttpStatus status = feign.status() == 401 ? HttpStatus.UNAUTHORIZED
-                    : feign.status() == 403 ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-            return new RequestRejectedException(status, "consent-refused",
-                    "consent-service refused the decision request (HTTP " + feign.status() + ")");
+            // consent-service refused the request itself: the caller's fault (or the hub's), not an outage.
+            return ConsentRefusals.of(feign);
         }
         return new ConsentUnavailableException("consent-service could not decide", error);
     }

@@ -3,25 +3,45 @@ package org.goldenthread.gateway.consent;
 import java.time.Instant;
 import java.util.List;
 
-/** consent-service's answer: one outcome per agency, and the grant covering every permit. */
+/**
+ * consent-service's answer: one outcome per agency. Each permitted agency has its own grant
+ * (audience that agency alone, its own scope and basis), so no node learns what another was
+ * permitted and a grant taken from one node is refused by every other.
+ */
 public record Decision(
         String decisionId,
         String purpose,
-        String grant,
         Instant expiresAt,
         List<AgencyDecision> agencies) {
 
-    /** PERMIT with categories, basis and the granting record; or DENY with a readable reason. */
+    public Decision {
+        agencies = agencies == null ? List.of() : List.copyOf(agencies);
+    }
+
+    /**
+     * PERMIT with categories, basis, the granting record and this agency's grant (a compact JWS);
+     * or DENY with a readable reason.
+     */
     public record AgencyDecision(
             String agency,
             String outcome,
             List<String> categories,
             String basis,
             String recordId,
-            String reason) {
+            String reason,
+            String grant) {
+
+        public AgencyDecision {
+            categories = categories == null ? List.of() : List.copyOf(categories);
+        }
 
         public boolean permitted() {
             return "PERMIT".equals(outcome);
+        }
+
+        /** Permitted, and a grant to show the node: the only agencies the gateway asks. */
+        public boolean granted() {
+            return permitted() && grant != null && !grant.isBlank();
         }
     }
 }

@@ -47,7 +47,7 @@ public class AggregateCounts {
         AggregateRequest ask = request(query);
         return engine.decideAggregate(user, query.agencies(), query.categories())
                 .flatMap(decided -> engine.fanOut(user, "aggregate", decided,
-                        agency -> nodes.aggregate(agency, ask, decided.decision().grant(), decided.requestId()),
+                        agency -> nodes.aggregate(agency, ask, decided.grantFor(agency.id()), decided.requestId()),
                         replies -> assemble(ask.getMetric(), decided, replies),
                         view -> view.agencies().stream().collect(Collectors.toMap(AggregateView.AgencyCounts::agency,
                                 AggregateView.AgencyCounts::status, (a, b) -> a, LinkedHashMap::new))));
@@ -95,8 +95,7 @@ public class AggregateCounts {
             AgencyDecision outcome = decided.outcomes().get(agency.id());
             if (reply == null) {
                 agencies.add(new AggregateView.AgencyCounts(agency.id(), agency.name(), AgencyStatus.NOT_PERMITTED,
-                        outcome == null ? "consent-service gave no decision for this agency" : outcome.reason(),
-                        List.of(), List.of(), null));
+                        decided.notAskedReason(agency.id()), List.of(), List.of(), null));
                 continue;
             }
             List<AggregateView.Bucket> buckets = reply.value() == null ? List.of() : reply.value().getBucketsList().stream()

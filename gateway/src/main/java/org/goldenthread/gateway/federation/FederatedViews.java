@@ -2,6 +2,7 @@ package org.goldenthread.gateway.federation;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,9 +17,9 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The federated view: after the decision, every permitted node is asked in parallel for the
- * subject's records within its grant; what comes back is screened against the grant and merged
- * into one view with a status per agency.
+ * The federated view: after the decision, every permitted node is asked in parallel, each with its
+ * own grant, for the subject's records; what comes back is read by the one-person rule
+ * ({@link MatchReading}), screened against the grant and merged into one view with a status per agency.
  */
 @Component
 public class FederatedViews {
@@ -36,21 +37,26 @@ public class FederatedViews {
     }
 
     public Mono<FederatedView> view(ViewRequest request, Jwt user) {
+        Map<String, String> confirmations = request.confirmedRefs();
         return engine.decide(user, request.subject(), request.purpose(), request.agencies(), request.categories(),
-                        request.breakGlassJustification())
-                .flatMap(decided -> engine.fanOut(user, "view", decided, agency -> ask(decided, agency),
-                        answers -> ViewAssembler.assemble(decided.requestId(), decided.decision(), decided.candidates(),
-                                decided.outcomes(), answers),
+                        request.breakGlassJustification(), List.copyOf(confirmations.keySet()))
+                .flatMap(decided -> engine.fanOut(user, "view", decided,
+                        agency -> ask(decided, agency, confirmations.get(agency.id())),
+                        answers -> ViewAssembler.assemble(decided, answers),
                         FederatedViews::statuses));
     }
 
-    private Mono<NodeAnswer> ask(FederationEngine.Decided decided, Agency agency) {
+    /** One agency, with its own grant, and the key-worker's confirmation for it alone (if any). */
+    private Mono<NodeAnswer> ask(FederationEngine.Decided decided, Agency agency, String confirmedRef) {
         Set<DataCategory> granted = decided.outcomes().get(agency.id()).categories().stream()
                 .map(Vocabulary::category).collect(Collectors.toUnmodifiableSet());
-        GetSubjectRecordRequest ask = GetSubjectRecordRequest.newBuilder()
-                .addAllTokens(decided.tokens()).addAllCategories(granted).build();
-        return nodes.subjectRecord(agency, ask, decided.decision().grant(), decided.requestId())
-                .map(answer -> answer.screened(granted))
+        GetSubjectRecordRequest.Builder ask = GetSubjectRecordRequest.newBuilder()
+                .addAllTokens(decided.tokens()).addAllCategories(granted);
+        if (confirmedRef != null) {
+            ask.setConfirmedMatch(confirmedRef);
+        }
+        return nodes.subjectRecord(agency, ask.build(), decided.grantFor(agency.id()), decided.requestId())
+                .map(reply -> NodeAnswer.of(reply, agency.name(), confirmedRef != null, granted))
                 .doOnNext(this::reportWithheld);
     }
 

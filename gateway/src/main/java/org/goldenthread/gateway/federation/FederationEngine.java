@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -16,12 +17,14 @@ import org.goldenthread.gateway.consent.Decision.AgencyDecision;
 import org.goldenthread.gateway.consent.DecisionRequest;
 import org.goldenthread.gateway.registry.Agency;
 import org.goldenthread.gateway.registry.AgencyDirectory;
+import org.goldenthread.platform.web.Problems;
 import org.goldenthread.platform.web.RequestRejectedException;
 import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -49,31 +52,57 @@ public class FederationEngine {
         this.consent = consent;
     }
 
-    /** A decided request: the candidates, the decision, and the tokens to ask the permitted nodes with. */
+    /**
+     * A decided request: the candidates, the decision, the tokens to ask the permitted nodes with, and
+     * the agencies the key-worker sent a match confirmation for.
+     */
     record Decided(String requestId, Decision decision, List<Agency> candidates, List<LinkageToken> tokens,
-            Map<String, AgencyDecision> outcomes) {
+            Map<String, AgencyDecision> outcomes, Set<String> confirmations) {
 
-        /** The agencies the decision permits, when a grant was issued. */
+        /** The agencies the decision permits with a grant of their own: the only ones asked. */
         List<Agency> permitted() {
-            if (decision.grant() == null) {
-                return List.of();
+            return candidates.stream().filter(a -> outcomes.containsKey(a.id()) && outcomes.get(a.id()).granted()).toList();
+        }
+
+        /** The agency's own grant (audience that agency alone); null when it has none. */
+        String grantFor(String agency) {
+            AgencyDecision outcome = outcomes.get(agency);
+            return outcome == null || !outcome.granted() ? null : outcome.grant();
+        }
+
+        /** Why an agency was not asked, for its NOT_PERMITTED status. */
+        String notAskedReason(String agency) {
+            AgencyDecision outcome = outcomes.get(agency);
+            if (outcome == null) {
+                return "consent-service gave no decision for this agency";
             }
-            return candidates.stream().filter(a -> outcomes.containsKey(a.id()) && outcomes.get(a.id()).permitted()).toList();
+            if (outcome.permitted()) {
+                return "consent-service permitted this agency but issued no grant for it, so it was not asked";
+            }
+            return outcome.reason();
         }
     }
 
+    /**
+     * @param confirmationAgencies the agencies of the request's match confirmations, in request order
+     *        (each must be in the registry and, when agencies are named, among them)
+     */
     Mono<Decided> decide(Jwt user, SubjectIdentifiers subject, String purposeName, List<String> wantedAgencies,
-            List<String> categoryNames, String breakGlassJustification) {
+            List<String> categoryNames, String breakGlassJustification, List<String> confirmationAgencies) {
         String purpose = Vocabulary.name(Vocabulary.purpose(purposeName));
         List<String> categories = categoryNames(categoryNames);
         List<LinkageToken> tokens = subjectTokens(subject);
+        List<LinkageToken> legacy = linkage.legacyTokensFor(subject.identifiers());
         String requestId = UUID.randomUUID().toString();
         return directory.agencies()
-                .map(registry -> candidates(registry, wantedAgencies))
+                .map(registry -> {
+                    checkConfirmations(registry, wantedAgencies, confirmationAgencies);
+                    return candidates(registry, wantedAgencies);
+                })
                 .flatMap(candidates -> consent
-                        .decide(user.getTokenValue(), new DecisionRequest(json(tokens), purpose,
+                        .decide(user.getTokenValue(), new DecisionRequest(json(tokens), json(legacy), purpose,
                                 candidates.stream().map(Agency::id).toList(), categories, breakGlassJustification))
-                        .map(decision -> decided(requestId, decision, candidates, tokens)));
+                        .map(decision -> decided(requestId, decision, candidates, tokens, Set.copyOf(confirmationAgencies))));
     }
 
     /**
@@ -88,12 +117,13 @@ public class FederationEngine {
                 .flatMap(candidates -> consent
                         .decideAggregate(user.getTokenValue(), new AggregateDecisionRequest(AggregateCounts.PURPOSE,
                                 candidates.stream().map(Agency::id).toList(), categories))
-                        .map(decision -> decided(requestId, decision, candidates, List.of())));
+                        .map(decision -> decided(requestId, decision, candidates, List.of(), Set.of())));
     }
 
-    private static Decided decided(String requestId, Decision decision, List<Agency> candidates, List<LinkageToken> tokens) {
+    private static Decided decided(String requestId, Decision decision, List<Agency> candidates, List<LinkageToken> tokens,
+            Set<String> confirmations) {
         return new Decided(requestId, decision, candidates, tokens, decision.agencies().stream()
-                .collect(Collectors.toMap(AgencyDecision::agency, d -> d, (a, b) -> a)));
+                .collect(Collectors.toMap(AgencyDecision::agency, d -> d, (a, b) -> a)), confirmations);
     }
 
     /**
@@ -109,13 +139,19 @@ public class FederationEngine {
                 .doOnNext(answer -> audit(user, operation, decided, statuses.apply(answer)));
     }
 
-    /** Who asked, why, under which decision, and what each agency answered; no personal data. */
+    /**
+     * Who asked, why, under which decision, what each agency answered, and which agencies were sent the
+     * key-worker's confirmation of a POSSIBLE match (the fact only: never the reference); no personal data.
+     */
     void audit(Jwt user, String operation, Decided decided, Map<String, AgencyStatus> statuses) {
         StringBuilder line = new StringBuilder();
         statuses.forEach((agency, status) -> line.append(agency).append('=').append(status).append(' '));
-        audit.info("federation {} request={} user={} agency={} purpose={} decision={} asked={} statuses=[{}]",
+        List<Agency> asked = decided.permitted();
+        String confirmed = asked.stream().map(Agency::id).filter(decided.confirmations()::contains)
+                .collect(Collectors.joining(","));
+        audit.info("federation {} request={} user={} agency={} purpose={} decision={} asked={} confirmed=[{}] statuses=[{}]",
                 operation, decided.requestId(), user.getSubject(), user.getClaimAsString("agency"),
-                decided.decision().purpose(), decided.decision().decisionId(), decided.permitted().size(),
+                decided.decision().purpose(), decided.decision().decisionId(), asked.size(), confirmed,
                 line.toString().trim());
     }
 
@@ -132,6 +168,22 @@ public class FederationEngine {
     /** The categories asked for, in the vocabulary's spelling; an unknown one is refused (400) by the vocabulary. */
     private static List<String> categoryNames(List<String> asked) {
         return asked.stream().map(c -> Vocabulary.name(Vocabulary.category(c))).toList();
+    }
+
+    /** Every confirmation names an agency in the registry and, when the request names agencies, one of them. */
+    private static void checkConfirmations(Map<String, Agency> registry, List<String> wanted, List<String> confirmationAgencies) {
+        for (int i = 0; i < confirmationAgencies.size(); i++) {
+            String id = confirmationAgencies.get(i);
+            String field = "confirmations[" + i + "].agency";
+            if (!registry.containsKey(id)) {
+                ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "unknown-agency", "no agency '" + id + "' in the registry");
+                problem.setProperty("errors", List.of(Map.of("field", field, "message", "no such agency in the registry")));
+                throw new RequestRejectedException(problem);
+            }
+            if (!wanted.isEmpty() && !wanted.contains(id)) {
+                throw RequestRejectedException.invalid(field, "not one of the agencies asked");
+            }
+        }
     }
 
     private static List<Agency> candidates(Map<String, Agency> registry, List<String> wanted) {

@@ -23,13 +23,13 @@ import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
 import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
 import org.goldenthread.proto.node.v1.MatchSubjectRequest;
 import org.goldenthread.proto.node.v1.MatchSubjectResponse;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Calls one node for one request: async gRPC stub (no thread waits), the grant and request id
- * in metadata, a deadline, and per-node circuit breaker and bulkhead (YAML configs {@code node}).
+ * Calls one node for one request: async gRPC stub (no thread waits), that agency's own grant and
+ * the request id in metadata, a deadline, and per-node circuit breaker and bulkhead (YAML configs {@code node}).
  * Never retried. Every outcome, failure included, becomes a {@link NodeAnswer}: one node can
  * never fail the whole view.
  */
@@ -55,28 +55,32 @@ class NodeCaller {
         this.deadline = properties.nodeDeadline();
     }
 
-    /** GetSubjectRecord: the subject's records within the grant. */
-    Mono<NodeAnswer> subjectRecord(Agency agency, GetSubjectRecordRequest request,
+    /**
+     * GetSubjectRecord: the subject's records within the agency's own grant, with the key-worker's
+     * confirmation of a POSSIBLE match when the request carries one ({@code confirmed_match}).
+     */
+    Mono<NodeReply<GetSubjectRecordResponse>> subjectRecord(Agency agency, GetSubjectRecordRequest request,
             String grant, String requestId) {
-        return this.<GetSubjectRecordResponse>call("GetSubjectRecord", agency, grant, requestId,
-                        (stub, answer) -> stub.getSubjectRecord(request, answer), r -> r.getMatchesCount() > 0)
-                .map(reply -> new NodeAnswer(reply.agency(), reply.status(), reply.reason(), reply.value(), reply.latency()));
+        boolean confirmed = !request.getConfirmedMatch().isEmpty();
+        return call("GetSubjectRecord", agency, grant, requestId, (stub, answer) -> stub.getSubjectRecord(request, answer),
+                r -> MatchReading.of(agency.name(), r.getMatchesList(), confirmed).status());
     }
 
     /** MatchSubject: whether the node knows the subject, with INVOLVEMENT facts when granted. */
     Mono<NodeReply<MatchSubjectResponse>> matchSubject(Agency agency, MatchSubjectRequest request,
             String grant, String requestId) {
-        return call("MatchSubject", agency, grant, requestId,
-                (stub, answer) -> stub.matchSubject(request, answer), r -> r.getMatchesCount() > 0);
+        return call("MatchSubject", agency, grant, requestId, (stub, answer) -> stub.matchSubject(request, answer),
+                r -> MatchReading.of(agency.name(), r.getMatchesList(), false).status());
     }
 
     /** Aggregate: counts over the node's records within an aggregate grant (small counts suppressed). */
     Mono<NodeReply<AggregateResponse>> aggregate(Agency agency, AggregateRequest request, String grant, String requestId) {
-        return call("Aggregate", agency, grant, requestId, (stub, answer) -> stub.aggregate(request, answer), r -> true);
+        return call("Aggregate", agency, grant, requestId, (stub, answer) -> stub.aggregate(request, answer),
+                r -> AgencyStatus.OK);
     }
 
     private <R> Mono<NodeReply<R>> call(String operation, Agency node, String grant, String requestId,
-            Rpc<R> rpc, Predicate<R> found) {
+            Rpc<R> rpc, Function<R, AgencyStatus> status) {
         String agency = node.id();
         CircuitBreaker breaker = breakers.circuitBreaker("node-" + agency, "node");
         Bulkhead bulkhead = bulkheads.bulkhead("node-" + agency, "node");
@@ -108,8 +112,7 @@ class NodeCaller {
                 })
                 .transformDeferred(BulkheadOperator.of(bulkhead))
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .map(value -> new NodeReply<>(agency, found.test(value) ? AgencyStatus.OK : AgencyStatus.NO_RECORD, null,
-                        value, since(started)))
+                .map(value -> new NodeReply<>(agency, status.apply(value), null, null, value, since(started)))
                 .onErrorResume(error -> Mono.just(NodeReply.<R>failed(agency, error, since(started))))
                 .doOnNext(reply -> record(operation, reply));
     }

@@ -7,8 +7,10 @@ import java.util.function.Predicate;
 
 /**
  * Which node errors count against a node's circuit breaker: the node being down, slow or broken.
- * A node refusing a grant or an argument is the node working correctly and must not open it.
- * Named in YAML ({@code record-failure-predicate}).
+ * A node refusing a grant or an argument, or refusing to release because the identifiers do not
+ * settle one person (FAILED_PRECONDITION: AMBIGUOUS_SUBJECT, IDENTIFIERS_DISAGREE, NOT_ANCHORED), is
+ * the node working correctly and must not open it: otherwise a few ambiguous look-ups would cut the
+ * agency off from every key-worker. Named in YAML ({@code record-failure-predicate}).
  */
 public class NodeFault implements Predicate<Throwable> {
 

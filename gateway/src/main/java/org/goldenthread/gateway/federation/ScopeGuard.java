@@ -31,6 +31,13 @@ final class ScopeGuard {
         return new Screened(screened, withheld);
     }
 
+    /** Nothing of the record: the node answered, but about no one the gateway may show. */
+    static Screened withholdAll(GetSubjectRecordResponse record) {
+        GetSubjectRecordResponse empty = record.toBuilder()
+                .clearCases().clearEvents().clearPlanActions().clearRagHistory().build();
+        return new Screened(empty, count(record));
+    }
+
     private static int count(GetSubjectRecordResponse record) {
         return record.getCasesCount() + record.getEventsCount() + record.getPlanActionsCount() + record.getRagHistoryCount();
     }

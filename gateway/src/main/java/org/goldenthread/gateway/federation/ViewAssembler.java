@@ -11,10 +11,8 @@ import org.goldenthread.gateway.consent.Decision;
 import org.goldenthread.gateway.consent.Decision.AgencyDecision;
 import org.goldenthread.gateway.registry.Agency;
 import org.goldenthread.proto.common.v1.DataCategory;
-import org.goldenthread.proto.common.v1.MatchStrength;
 import org.goldenthread.proto.common.v1.Provenance;
 import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
-import org.goldenthread.proto.node.v1.SubjectMatch;
 
 /** Merges the nodes' answers into one view: items with provenance, newest first, one status per agency. */
 final class ViewAssembler {
@@ -22,27 +20,25 @@ final class ViewAssembler {
     private ViewAssembler() {
     }
 
-    static FederatedView assemble(String requestId, Decision decision, List<Agency> candidates,
-            Map<String, AgencyDecision> outcomes, List<NodeAnswer> answers) {
+    static FederatedView assemble(FederationEngine.Decided decided, List<NodeAnswer> answers) {
         Map<String, NodeAnswer> byAgency = answers.stream().collect(Collectors.toMap(NodeAnswer::agency, Function.identity()));
         List<FederatedView.AgencyResult> results = new ArrayList<>();
         List<ViewItems.CaseItem> cases = new ArrayList<>();
         List<ViewItems.EventItem> timeline = new ArrayList<>();
         List<ViewItems.ActionItem> actions = new ArrayList<>();
         List<ViewItems.RagItem> rag = new ArrayList<>();
-        for (Agency agency : candidates) {
-            AgencyDecision outcome = outcomes.get(agency.id());
+        for (Agency agency : decided.candidates()) {
             NodeAnswer answer = byAgency.get(agency.id());
             if (answer == null) {
-                String reason = outcome == null ? "consent-service gave no decision for this agency" : outcome.reason();
-                results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), AgencyStatus.NOT_PERMITTED, reason,
-                        List.of(), List.of(), null, null, null, 0));
+                results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), AgencyStatus.NOT_PERMITTED,
+                        decided.notAskedReason(agency.id()), null, List.of(), List.of(), null, null, null, false, null, 0));
                 continue;
             }
+            AgencyDecision outcome = decided.outcomes().get(agency.id());
             GetSubjectRecordResponse record = answer.record();
             results.add(new FederatedView.AgencyResult(agency.id(), agency.name(), answer.status(), answer.reason(),
-                    outcome.categories(), record == null ? List.of() : released(record), outcome.basis(),
-                    record == null ? null : bestStrength(record),
+                    answer.code(), outcome.categories(), record == null ? List.of() : released(record), outcome.basis(),
+                    answer.matchStrength(), answer.confirmation(), answer.confirmed(),
                     answer.latency().toMillis(), answer.withheld()));
             if (record != null) {
                 record.getCasesList().forEach(c -> cases.add(ViewItems.CaseItem.of(c)));
@@ -54,7 +50,8 @@ final class ViewAssembler {
         timeline.sort(Comparator.comparing(ViewItems.EventItem::occurredAt, Comparator.nullsLast(Comparator.reverseOrder())));
         rag.sort(Comparator.comparing(ViewItems.RagItem::changedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         cases.sort(Comparator.comparing(ViewItems.CaseItem::openedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new FederatedView(requestId, decision.decisionId(), decision.purpose(), List.copyOf(results),
+        Decision decision = decided.decision();
+        return new FederatedView(decided.requestId(), decision.decisionId(), decision.purpose(), List.copyOf(results),
                 List.copyOf(cases), List.copyOf(timeline), List.copyOf(actions), List.copyOf(rag));
     }
 
@@ -69,12 +66,5 @@ final class ViewAssembler {
         return provenance.map(Provenance::getCategory)
                 .filter(c -> c != DataCategory.DATA_CATEGORY_UNSPECIFIED && c != DataCategory.UNRECOGNIZED)
                 .distinct().sorted().map(Vocabulary::name).toList();
-    }
-
-    private static String bestStrength(GetSubjectRecordResponse record) {
-        return record.getMatchesList().stream().map(SubjectMatch::getStrength)
-                .max(Comparator.comparingInt(MatchStrength::getNumber))
-                .map(s -> s.name().substring("MATCH_STRENGTH_".length()))
-                .orElse(null);
     }
 }
