@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.goldenthread.consent.common.KeyedIdIndex;
+import org.goldenthread.proto.common.v1.LinkageToken;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,24 +75,66 @@ public class ConsentStore {
         return Optional.ofNullable(consents.find(Filters.eq(ID, id)).first()).map(ConsentDocuments::toRecord);
     }
 
-    /** Every record (any status) sharing a token key with the subject, newest first, at most {@code limit}. */
+    /**
+     * Every record (any status) sharing a token key with the subject, newest first, at most {@code limit}: for
+     * listings (the FHIR search). Decisions never read through a bound like this one: they use
+     * {@link #idsHolding} and {@link #load}, which drop nothing.
+     */
     public List<ConsentRecord> findBySubject(Collection<String> tokenKeys, int limit) {
-        if (tokenKeys.isEmpty()) {
-            return List.of();
-        }
-        Set<String> ids = byToken.ids(tokenKeys);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        // Ids whose record is missing (an insert that failed after its index entry) are simply not found.
-        List<Document> found = new ArrayList<>();
-        consents.find(Filters.in(ID, List.copyOf(ids))).forEach(found::add);
-        return found.stream()
+        return documents(byToken.ids(tokenKeys)).stream()
                 .sorted(Comparator.comparing((Document d) -> d.getDate("recordedAt")).reversed()
                         .thenComparing(d -> d.getString(ID)))
                 .limit(limit)
                 .map(ConsentDocuments::toRecord)
                 .toList();
+    }
+
+    /** Ids of every record (any status) filed under any of the token keys; may hold ids of records that are gone. */
+    public Set<String> idsHolding(Collection<String> tokenKeys) {
+        return byToken.ids(tokenKeys);
+    }
+
+    /** The records with these ids, each with the tokens it is filed under; ids without a record are skipped. */
+    public List<FiledConsent> load(Collection<String> ids) {
+        List<FiledConsent> found = new ArrayList<>();
+        for (Document doc : documents(ids)) {
+            List<LinkageToken> tokens = new ArrayList<>();
+            for (String key : doc.getList(TOKENS, String.class, List.of())) {
+                LinkageToken token = SubjectTokens.token(key);
+                if (token != null) {
+                    tokens.add(token);
+                }
+            }
+            found.add(new FiledConsent(ConsentDocuments.toRecord(doc), tokens));
+        }
+        return found;
+    }
+
+    /** How many records filed under any of the token keys were recorded at or after {@code since}. */
+    public int recordedSince(Collection<String> tokenKeys, Instant since) {
+        Set<String> ids = byToken.ids(tokenKeys);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Date from = date(since);
+        int count = 0;
+        // Only the time is read back: this runs for every consent recorded, never for a decision.
+        for (Document doc : consents.find(Filters.in(ID, List.copyOf(ids))).projection(Projections.include("recordedAt"))) {
+            Date at = doc.getDate("recordedAt");
+            if (at != null && !at.before(from)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Ids whose record is missing (an insert that failed after its index entry) are simply not found. */
+    private List<Document> documents(Collection<String> ids) {
+        List<Document> found = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            consents.find(Filters.in(ID, List.copyOf(ids))).forEach(found::add);
+        }
+        return found;
     }
 
     /**

@@ -53,4 +53,19 @@ public final class SubjectTokens {
     private static String key(LinkageToken token) {
         return kindName(token.getKind()) + "|" + token.getKeyId() + "|" + token.getValue();
     }
+
+    /**
+     * The token a stored key stands for; null for a key of no known kind. The value (base64url) never holds
+     * '|', so it is what follows the last one; the key id is what lies between.
+     */
+    public static LinkageToken token(String key) {
+        int first = key.indexOf('|');
+        int last = key.lastIndexOf('|');
+        LinkageTokenKind kind = first < 0 || first == last ? null : kind(key.substring(0, first));
+        if (kind == null) {
+            return null;
+        }
+        return LinkageToken.newBuilder().setKind(kind).setKeyId(key.substring(first + 1, last))
+                .setValue(key.substring(last + 1)).build();
+    }
 }

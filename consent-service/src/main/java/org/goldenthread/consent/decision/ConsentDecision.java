@@ -2,18 +2,25 @@ package org.goldenthread.consent.decision;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.goldenthread.proto.common.v1.Purpose;
 
 /**
  * A decision as answered to the requester.
  *
- * @param grant the signed access grant, null when nothing was permitted
- * @param expiresAt when the grant expires, null without a grant
+ * @param expiresAt when the grants expire (all alike), null when nothing was permitted
+ * @param grants per permitted agency, its own signed access grant (compact JWS); empty when nothing was permitted
  */
-public record ConsentDecision(String decisionId, Purpose purpose, String grant, Instant expiresAt,
-        List<AgencyDecision> agencies) {
+public record ConsentDecision(String decisionId, Purpose purpose, Instant expiresAt, List<AgencyDecision> agencies,
+        Map<String, String> grants) {
 
     public ConsentDecision {
         agencies = List.copyOf(agencies);
+        grants = Map.copyOf(grants);
+    }
+
+    /** The agency's grant; null when it was not permitted. */
+    public String grantFor(String agency) {
+        return grants.get(agency);
     }
 }

@@ -9,10 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.goldenthread.consent.consent.SubjectTokens;
 import org.goldenthread.federation.Vocabulary;
-import org.goldenthread.proto.common.v1.Purpose;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,32 +32,38 @@ public class DecisionLog {
         decisions.createIndex(Indexes.ascending("agenciesAsked", "decidedAt"));
     }
 
-    /** @param grantExpiresAt null when nothing was permitted (no grant); else the grant's id is the decision's */
-    void append(String decisionId, Purpose purpose, List<AgencyDecision> answers, Instant grantExpiresAt,
-            Requester requester, String subjectDigest, DecisionRequest request, String breakGlassSessionId,
-            Instant decidedAt) {
+    /**
+     * @param grantIds per permitted agency, the id of its grant; empty when nothing was permitted
+     * @param grantExpiresAt null when nothing was permitted
+     * @param refusal the problem code of a request refused as a whole; null when decided
+     */
+    void append(String decisionId, Requester requester, DecisionRequest request, String subjectDigest,
+            List<AgencyDecision> answers, Map<String, String> grantIds, Instant grantExpiresAt,
+            String breakGlassSessionId, String refusal, Instant decidedAt) {
         decisions.insertOne(new Document("_id", decisionId)
                 .append("requester", new Document("user", requester.user())
                         .append("agency", requester.agency())
                         .append("roles", requester.roles()))
                 .append("subjectDigest", subjectDigest)
-                .append("purpose", Vocabulary.name(purpose))
+                .append("purpose", Vocabulary.name(request.purpose()))
                 .append("agenciesAsked", request.agencies())
                 .append("categoriesAsked", request.categories().stream().map(Vocabulary::name).sorted().toList())
-                .append("outcomes", answers.stream().map(DecisionLog::outcome).toList())
+                .append("outcomes", answers.stream().map(a -> outcome(a, grantIds.get(a.agency()))).toList())
                 .append("breakGlassSessionId", breakGlassSessionId)
-                .append("grantId", grantExpiresAt == null ? null : decisionId)
+                .append("refusal", refusal)
                 .append("grantExpiresAt", grantExpiresAt == null ? null : Date.from(grantExpiresAt))
                 .append("decidedAt", Date.from(decidedAt)));
     }
 
-    private static Document outcome(AgencyDecision decision) {
+    private static Document outcome(AgencyDecision decision, String grantId) {
         return new Document("agency", decision.agency())
                 .append("outcome", decision.outcome().name())
                 .append("categories", decision.categories().stream().map(Vocabulary::name).sorted().toList())
                 .append("basis", decision.basis() == null ? null : Vocabulary.name(decision.basis()))
                 .append("recordId", decision.recordId())
-                .append("reason", decision.reason());
+                .append("reason", decision.reason())
+                .append("grantId", grantId)
+                .append("anchors", decision.anchors().stream().map(SubjectTokens::kindName).sorted().toList());
     }
 
     /** Decisions in which {@code agency} asked or was asked, newest first. */
@@ -71,14 +78,19 @@ public class DecisionLog {
     private static LoggedDecision read(Document doc) {
         Document requester = doc.get("requester", Document.class);
         Date expires = doc.getDate("grantExpiresAt");
+        // Decisions logged before grants were per agency kept one grant id for all, the decision's own.
+        String sharedGrant = doc.getString("grantId");
         return new LoggedDecision(doc.getString("_id"), requester.getString("user"), requester.getString("agency"),
                 requester.getList("roles", String.class, List.of()), doc.getString("subjectDigest"),
                 doc.getString("purpose"), doc.getList("agenciesAsked", String.class, List.of()),
                 doc.getList("categoriesAsked", String.class, List.of()),
                 doc.getList("outcomes", Document.class, List.of()).stream().map(o -> new LoggedDecision.Answer(
                         o.getString("agency"), o.getString("outcome"), o.getList("categories", String.class, List.of()),
-                        o.getString("basis"), o.getString("recordId"), o.getString("reason"))).toList(),
-                doc.getString("breakGlassSessionId"), doc.getString("grantId"),
+                        o.getString("basis"), o.getString("recordId"), o.getString("reason"),
+                        o.getString("grantId") != null ? o.getString("grantId")
+                                : "PERMIT".equals(o.getString("outcome")) ? sharedGrant : null,
+                        o.getList("anchors", String.class, List.of()))).toList(),
+                doc.getString("breakGlassSessionId"), doc.getString("refusal"),
                 expires == null ? null : expires.toInstant(), doc.getDate("decidedAt").toInstant());
     }
 }

@@ -25,7 +25,9 @@ import org.goldenthread.proto.common.v1.Purpose;
  * session for SAFEGUARDING (VITAL_INTERESTS) — narrowed to the categories asked for, minus every
  * category an applying consent deny names. A deny beats every permit, of any basis: it is the
  * subject's stated limit (UK GDPR art. 21 objection; art. 7(3) withdrawal), and break-glass is
- * for the absence of a basis, not for overriding a recorded refusal. Pure: no I/O, no clock.
+ * for the absence of a basis, not for overriding a recorded refusal. Permits come only from the
+ * records about the person asked ({@link Grounds#consents()}); denies from those and from every
+ * other record found through the person's identifiers ({@link Grounds#denyOnly()}). Pure: no I/O, no clock.
  */
 public final class DecisionRules {
 
@@ -54,6 +56,15 @@ public final class DecisionRules {
                         permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_CONSENT, consent.id(), covered));
                     } else {
                         denied.addAll(covered);
+                    }
+                }
+            }
+        }
+        for (ConsentRecord consent : grounds.denyOnly()) {
+            if (consent.inForceAt(now)) {
+                for (Provision provision : consent.provisions()) {
+                    if (provision.type() == ProvisionType.DENY && provision.appliesTo(source, recipient, purpose)) {
+                        denied.addAll(provision.categories().isEmpty() ? ALL_CATEGORIES : provision.categories());
                     }
                 }
             }
@@ -113,10 +124,18 @@ public final class DecisionRules {
                         .filter(p -> p.basis() == basis && p.covered().stream()
                                 .anyMatch(c -> result.contains(c) && !before.contains(c)))
                         .findFirst().orElseThrow();
-                return AgencyDecision.permit(source, result, basis, named.recordId());
+                return AgencyDecision.permit(source, result, basis, named.recordId(), consentsCovering(result, permits));
             }
         }
         throw new IllegalStateException("permitted categories not covered by any permit");
+    }
+
+    /** The consent records whose permits cover part of the release: what the grant is anchored by. */
+    private static Set<String> consentsCovering(Set<DataCategory> result, List<Permit> permits) {
+        return permits.stream()
+                .filter(p -> p.basis() == LawfulBasis.LAWFUL_BASIS_CONSENT && p.covered().stream().anyMatch(result::contains))
+                .map(Permit::recordId)
+                .collect(Collectors.toSet());
     }
 
     private static String breakGlassEnded(String source, String recipient, Purpose purpose, Grounds grounds,

@@ -9,35 +9,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.goldenthread.consent.breakglass.BreakGlassService;
 import org.goldenthread.consent.breakglass.BreakGlassSession;
-import org.goldenthread.consent.consent.ConsentRecord;
-import org.goldenthread.consent.consent.ConsentStore;
-import org.goldenthread.consent.consent.SubjectTokens;
+import org.goldenthread.consent.common.IdentifierProblems;
 import org.goldenthread.consent.grant.GrantIssuer;
 import org.goldenthread.consent.isa.IsaStore;
+import org.goldenthread.consent.person.ConsentResolver;
+import org.goldenthread.consent.person.PersonConsents;
+import org.goldenthread.consent.person.StoredConsentIndex;
 import org.goldenthread.federation.grant.AccessGrant;
 import org.goldenthread.federation.grant.SubjectDigest;
-import org.goldenthread.proto.common.v1.DataCategory;
-import org.goldenthread.proto.common.v1.LawfulBasis;
 import org.goldenthread.proto.common.v1.Purpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers "may these agencies release what about this subject to this requester, for this
- * purpose?", issues the access grant for whatever is permitted, and logs the decision before
- * answering. Reads the consents and break-glass sessions on every call, and checks the agreement
+ * Answers "may these agencies release what about this person to this requester, for this
+ * purpose?", issues one access grant per permitted agency, and logs the decision before
+ * answering. Reads the person's consents on every call ({@link ConsentResolver}: every record
+ * found through any of their identifiers, never a truncated list), and checks the agreement
  * snapshot against the store, so a withdrawal or termination binds the very next decision. A
- * break-glass justification opens a session (and its reviews) before deciding.
+ * request whose identifiers consent records show to be two people's is refused as a whole
+ * (422, logged as refused) before any break-glass session opens. A break-glass justification
+ * opens a session (and its reviews) before deciding.
  */
 @Service
+@EnableConfigurationProperties(DecisionProperties.class)
 public class DecisionService {
 
-    /** Bounds the work per decision; far above any real subject's number of consent records. */
-    static final int MAX_CONSENTS_PER_SUBJECT = 200;
+    private static final Logger AUDIT = LoggerFactory.getLogger("org.goldenthread.consent.audit");
 
-    private final ConsentStore consents;
+    private final ConsentResolver resolver;
     private final IsaStore agreements;
     private final BreakGlassService breakGlass;
     private final GrantIssuer grants;
@@ -46,9 +50,9 @@ public class DecisionService {
     private final Counter permitted;
     private final Counter denied;
 
-    public DecisionService(ConsentStore consents, IsaStore agreements, BreakGlassService breakGlass,
-            GrantIssuer grants, DecisionLog log, Clock clock, MeterRegistry meters) {
-        this.consents = consents;
+    public DecisionService(StoredConsentIndex consents, DecisionProperties properties, IsaStore agreements,
+            BreakGlassService breakGlass, GrantIssuer grants, DecisionLog log, Clock clock, MeterRegistry meters) {
+        this.resolver = new ConsentResolver(consents, properties.maxRecords(), properties.maxLinkRounds());
         this.agreements = agreements;
         this.breakGlass = breakGlass;
         this.grants = grants;
@@ -61,12 +65,18 @@ public class DecisionService {
 
     public ConsentDecision decide(Requester requester, DecisionRequest request) {
         Instant exact = clock.instant();
-        // JWT times have whole seconds; the answer's expiresAt then equals the grant's exp exactly.
+        // JWT times have whole seconds; the answer's expiresAt then equals the grants' exp exactly.
         Instant now = exact.truncatedTo(ChronoUnit.SECONDS);
         String decisionId = DecisionIds.next(exact);
         // No consent is about nobody: an aggregate decision rests on agreements alone (its purpose rules
-        // out break-glass too), and its grant names no subject.
+        // out break-glass too), and its grants name no subject.
         String subjectDigest = request.aboutNobody() ? null : SubjectDigest.of(request.subjectTokens());
+        // Consents are read on every decision, never cached: a withdrawal binds the very next one.
+        PersonConsents consents = request.aboutNobody() ? PersonConsents.nobody()
+                : resolver.resolve(request.subjectTokens(), request.legacyTokens());
+        if (consents.status() == PersonConsents.Status.IDENTIFIERS_DISAGREE) {
+            refuse(decisionId, requester, request, subjectDigest, consents, now);
+        }
         List<BreakGlassSession> sessions = List.of();
         String sessionId = null;
         if (request.purpose() == Purpose.PURPOSE_SAFEGUARDING) {
@@ -76,31 +86,45 @@ public class DecisionService {
             }
             sessions = breakGlass.sessionsOf(requester, subjectDigest, now);
         }
-        // Consents are read on every decision, never cached: a withdrawal binds the very next one. Agreements
-        // come from a snapshot checked against the store on every decision, so a termination binds it too.
-        List<ConsentRecord> records = consents.findBySubject(SubjectTokens.keys(request.subjectTokens()),
-                MAX_CONSENTS_PER_SUBJECT);
-        Grounds grounds = new Grounds(records, agreements.findBySources(request.agencies()), sessions);
-        List<AgencyDecision> answers = new ArrayList<>();
-        Map<String, Set<DataCategory>> scopes = new LinkedHashMap<>();
-        Map<String, LawfulBasis> bases = new LinkedHashMap<>();
-        for (String source : request.agencies()) {
-            AgencyDecision answer = DecisionRules.decide(source, requester.agency(), request.purpose(),
-                    request.categories(), grounds, now);
-            answers.add(answer);
+        // Agreements come from a snapshot checked against the store on every decision, so a termination binds too.
+        List<AgencyDecision> answers = PersonDecision.decide(request, requester.agency(), consents,
+                agreements.findBySources(request.agencies()), sessions, now);
+        List<GrantIssuer.Permit> permits = new ArrayList<>();
+        for (AgencyDecision answer : answers) {
             if (answer.outcome() == Outcome.PERMIT) {
-                scopes.put(source, answer.categories());
-                bases.put(source, answer.basis());
+                permits.add(new GrantIssuer.Permit(answer.agency(), answer.categories(), answer.basis(), answer.anchors()));
             }
             (answer.outcome() == Outcome.PERMIT ? permitted : denied).increment();
         }
-        AccessGrant grant = scopes.isEmpty() ? null : grants.grantFor(decisionId, requester.user(), requester.agency(),
-                request.purpose(), subjectDigest, scopes, bases, now);
-        log.append(decisionId, request.purpose(), answers, grant == null ? null : grant.expiresAt(), requester,
-                subjectDigest, request, sessionId, now);
+        List<AccessGrant> issued = permits.isEmpty() ? List.of() : grants.grantsFor(decisionId, requester.user(),
+                requester.agency(), request.purpose(), subjectDigest, permits, now);
+        Map<String, String> grantIds = new LinkedHashMap<>();
+        issued.forEach(g -> grantIds.put(g.audience(), g.id()));
+        Instant expiresAt = issued.isEmpty() ? null : issued.get(0).expiresAt();
+        log.append(decisionId, requester, request, subjectDigest, answers, grantIds, expiresAt, sessionId, null, now);
         // Signed only once logged: nothing unlogged is ever released. Should signing fail now (a broken key:
-        // every decision would), the log keeps the decision and the id of a grant that never left the service.
-        return new ConsentDecision(decisionId, request.purpose(), grant == null ? null : grants.sign(grant),
-                grant == null ? null : grant.expiresAt(), answers);
+        // every decision would), the log keeps the decision and the ids of grants that never left the service.
+        Map<String, String> signed = new LinkedHashMap<>();
+        issued.forEach(g -> signed.put(g.audience(), grants.sign(g)));
+        return new ConsentDecision(decisionId, request.purpose(), expiresAt, answers, signed);
+    }
+
+    /** Logs the request as refused (every agency DENY, no grant) and answers 422 {@code identifiers-disagree}. */
+    private void refuse(String decisionId, Requester requester, DecisionRequest request, String subjectDigest,
+            PersonConsents consents, Instant now) {
+        List<AgencyDecision> answers = PersonDecision.decide(request, requester.agency(), consents, List.of(),
+                List.of(), now);
+        answers.forEach(a -> denied.increment());
+        log.append(decisionId, requester, request, subjectDigest, answers, Map.of(), null, null,
+                "identifiers-disagree", now);
+        AUDIT.atWarn()
+                .addKeyValue("audit.event", "identifiers-disagree")
+                .addKeyValue("decision.id", decisionId)
+                .addKeyValue("decision.user", requester.user())
+                .addKeyValue("decision.agency", requester.agency())
+                .addKeyValue("decision.kinds", PersonDecision.kinds(consents))
+                .log("decision {} by {} of {} refused: identifiers disagree on consent records ({})", decisionId,
+                        requester.user(), requester.agency(), PersonDecision.kinds(consents));
+        throw IdentifierProblems.disagree(consents.disagreeing(), request.subjectTokens(), "subjectTokens", decisionId);
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * A stored decision as a DPO reads it: who asked, about which subject digest, for what, and the
- * answer per agency with its basis, record or reason.
+ * answer per agency with its basis, record, grant or reason.
  *
  * @param breakGlassSessionId the session this decision opened; null for none
- * @param grantId null when nothing was permitted
+ * @param refusal the problem code when the request was refused as a whole (e.g. {@code identifiers-disagree});
+ *     null when it was decided
+ * @param grantExpiresAt when its grants expire; null when nothing was permitted
  */
 public record LoggedDecision(
         String decisionId,
@@ -21,7 +23,7 @@ public record LoggedDecision(
         List<String> categoriesAsked,
         List<Answer> outcomes,
         String breakGlassSessionId,
-        String grantId,
+        String refusal,
         Instant grantExpiresAt,
         Instant decidedAt) {
 
@@ -32,9 +34,18 @@ public record LoggedDecision(
         outcomes = List.copyOf(outcomes);
     }
 
-    /** One agency's answer as stored. */
+    /**
+     * One agency's answer as stored.
+     *
+     * @param grantId the id ({@code jti}) of the agency's grant; null on DENY
+     * @param anchors the grant's anchors, token kinds by short name
+     */
     public record Answer(String agency, String outcome, List<String> categories, String basis, String recordId,
-            String reason) {
+            String reason, String grantId, List<String> anchors) {
+        public Answer {
+            categories = List.copyOf(categories);
+            anchors = List.copyOf(anchors);
+        }
     }
 
     /** One page, newest first, and how many there are in all. */

@@ -1,6 +1,7 @@
 package org.goldenthread.consent.grant;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.goldenthread.federation.grant.AccessGrant;
@@ -8,14 +9,18 @@ import org.goldenthread.federation.grant.GrantClaims;
 import org.goldenthread.platform.keys.SigningKeys;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.goldenthread.proto.common.v1.Purpose;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs access grants (compact JWS, ES256, typ {@value GrantClaims#TYPE}) with the newest signing key,
- * on the deciding thread: with Bouncy Castle's P-256 arithmetic ({@code SigningKeys}) a signature is
- * about 0.1 ms of CPU, less than handing it to another thread costs under load (measured: a signing
- * pool beside the log write raised the 100k-consent p99 from 3.5-4.1 ms to 5.0-6.2 ms).
+ * Issues one access grant per permitted agency (issue 13): audience that agency alone, its own scope
+ * and basis only, so no node learns what another was permitted and a grant taken from one node is
+ * refused by every other. Signs them (compact JWS, ES256, typ {@value GrantClaims#TYPE}) with the
+ * newest signing key on the deciding thread: with Bouncy Castle's P-256 arithmetic ({@code SigningKeys})
+ * a signature is about 0.1 ms of CPU, less than handing it to another thread costs under load
+ * (measured: a signing pool beside the log write raised the 100k-consent p99 from 3.5-4.1 ms to
+ * 5.0-6.2 ms, with one signature per decision).
  */
 @Component
 public class GrantIssuer {
@@ -29,18 +34,41 @@ public class GrantIssuer {
     }
 
     /**
-     * The grant's content, not yet signed.
+     * What one agency is permitted.
      *
-     * @param decisionId becomes the grant's {@code jti}
-     * @param scopes per permitted agency (the grant's audience), its categories; must not be empty
+     * @param anchors the request's token kinds the permit's consent records share with it; empty = any identifying kind
      */
-    public AccessGrant grantFor(String decisionId, String requester, String requesterAgency, Purpose purpose,
-            String subjectDigest, Map<String, Set<DataCategory>> scopes, Map<String, LawfulBasis> bases, Instant now) {
-        if (scopes.isEmpty()) {
-            throw new IllegalArgumentException("a grant needs at least one permitted agency");
+    public record Permit(String agency, Set<DataCategory> categories, LawfulBasis basis, Set<LinkageTokenKind> anchors) {
+        public Permit {
+            categories = Set.copyOf(categories);
+            anchors = Set.copyOf(anchors);
         }
-        return new AccessGrant(decisionId, requester, requesterAgency, purpose, subjectDigest,
-                scopes, bases, now, now.plus(properties.grantTtl()));
+    }
+
+    /**
+     * The grant's id ({@code jti}): unique per grant, and the decision it came from stays readable in it.
+     * Agency ids hold no '.', so the decision id is everything before the first one.
+     */
+    public static String grantId(String decisionId, String agency) {
+        return decisionId + "." + agency;
+    }
+
+    /**
+     * The grants' content, one per permit, not yet signed; all with the same issue and expiry times.
+     *
+     * @param subjectDigest null for an aggregate decision (counts about nobody in particular)
+     */
+    public List<AccessGrant> grantsFor(String decisionId, String requester, String requesterAgency, Purpose purpose,
+            String subjectDigest, List<Permit> permits, Instant now) {
+        Instant expires = now.plus(properties.grantTtl());
+        return permits.stream().map(p -> new AccessGrant(grantId(decisionId, p.agency()), requester, requesterAgency,
+                purpose, subjectDigest, Map.of(p.agency(), p.categories()), Map.of(p.agency(), p.basis()), now, expires,
+                p.anchors())).toList();
+    }
+
+    /** When grants issued at {@code now} expire. */
+    public Instant expiryOf(Instant now) {
+        return now.plus(properties.grantTtl());
     }
 
     /**
@@ -51,5 +79,4 @@ public class GrantIssuer {
     public String sign(AccessGrant grant) {
         return keys.sign(GrantClaims.toClaims(grant), GrantClaims.TYPE);
     }
-
 }

@@ -9,14 +9,17 @@ import java.util.List;
 
 /**
  * {@code POST /decisions}; the requester comes from the forwarded user token, never from here.
- * {@code breakGlassJustification} (optional, SAFEGUARDING only) opens a break-glass session.
+ * {@code subjectTokens} are one person's: at most one of each kind. {@code breakGlassJustification}
+ * (optional, SAFEGUARDING only) opens a break-glass session. {@code legacyTokens} (optional) are other
+ * tokens the person is known by (version-1 name tokens): they find records whose denies apply, never a permit.
  */
 record DecisionBody(
         @NotNull @Size(min = 1, max = 8) List<@NotNull @Valid TokenBody> subjectTokens,
         @NotBlank @Size(max = 40) String purpose,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Pattern(regexp = ConsentBody.AGENCY_ID) String> agencies,
         @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories,
-        @Size(max = 2000) String breakGlassJustification) {
+        @Size(max = 2000) String breakGlassJustification,
+        @Size(max = 4) List<@NotNull @Valid TokenBody> legacyTokens) {
 
     /** Long enough to say what the emergency is (ARCHITECTURE.md §3). */
     static final int MIN_JUSTIFICATION = 20;

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.goldenthread.consent.common.IdentifierProblems;
 import org.goldenthread.consent.consent.SubjectTokens;
 import org.goldenthread.consent.decision.DecisionRequest;
 import org.goldenthread.consent.decision.DecisionService;
@@ -34,9 +35,12 @@ class DecisionController {
     DecisionView decide(@AuthenticationPrincipal Jwt token, @Valid @RequestBody DecisionBody body) {
         var requester = Callers.of(token);
         Purpose purpose = Terms.purpose(body.purpose(), "purpose");
-        var request = new DecisionRequest(tokens(body.subjectTokens()), purpose,
+        List<LinkageToken> subject = tokens(body.subjectTokens(), "subjectTokens");
+        IdentifierProblems.requireOnePerson(subject, "subjectTokens");
+        var request = new DecisionRequest(subject, purpose,
                 List.copyOf(new LinkedHashSet<>(body.agencies())), Terms.categories(body.categories(), "categories"),
-                justification(body.breakGlassJustification(), purpose));
+                justification(body.breakGlassJustification(), purpose),
+                body.legacyTokens() == null ? List.of() : tokens(body.legacyTokens(), "legacyTokens"));
         return DecisionView.of(decisions.decide(requester, request));
     }
 
@@ -67,13 +71,13 @@ class DecisionController {
         return justification;
     }
 
-    private static List<LinkageToken> tokens(List<DecisionBody.TokenBody> sent) {
+    private static List<LinkageToken> tokens(List<DecisionBody.TokenBody> sent, String field) {
         List<LinkageToken> tokens = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             DecisionBody.TokenBody t = sent.get(i);
             LinkageTokenKind kind = SubjectTokens.kind(t.kind().trim());
             if (kind == null) {
-                throw RequestRejectedException.invalid("subjectTokens[" + i + "].kind",
+                throw RequestRejectedException.invalid(field + "[" + i + "].kind",
                         "must be one of NHS, NINO, NAME_DOB, FUZZY_NAME_DOB_AREA");
             }
             tokens.add(LinkageToken.newBuilder().setKind(kind).setKeyId(t.keyId()).setValue(t.value()).build());

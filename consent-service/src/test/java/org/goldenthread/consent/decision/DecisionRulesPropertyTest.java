@@ -31,11 +31,13 @@ import org.goldenthread.proto.common.v1.LawfulBasis;
 import org.goldenthread.proto.common.v1.Purpose;
 
 /**
- * For random consents, agreements and break-glass sessions and random requests: every PERMIT is
- * covered, category by category, by a record in force that applies; no category an applying
- * deny names is ever permitted; the record named is of the basis named and covers part of the
- * release; and a DENY is only answered when nothing permissible was asked for. The oracle below
- * is written from ARCHITECTURE.md §3, not from {@link DecisionRules}.
+ * For random consents (the person's own and deny-only ones), agreements and break-glass sessions
+ * and random requests: every PERMIT is covered, category by category, by a record in force that
+ * applies, never by a deny-only record; no category an applying deny names (of either kind of
+ * record) is ever permitted; the record named is of the basis named and covers part of the
+ * release; the consent records a permit names as resting on are exactly the person's consents
+ * covering part of it; and a DENY is only answered when nothing permissible was asked for. The
+ * oracle below is written from ARCHITECTURE.md §3 and issue 13, not from {@link DecisionRules}.
  */
 class DecisionRulesPropertyTest {
 
@@ -91,7 +93,13 @@ class DecisionRulesPropertyTest {
             assertThat(decision.categories()).containsExactlyInAnyOrderElementsOf(permissible);
             assertThat(decision.categories()).anySatisfy(category -> assertThat(coveringRecords(c, category))
                     .contains(new Cover(decision.basis(), decision.recordId())));
+            Set<String> resting = new java.util.HashSet<>();
+            decision.categories().forEach(category -> coveringRecords(c, category).stream()
+                    .filter(cover -> cover.basis() == LawfulBasis.LAWFUL_BASIS_CONSENT)
+                    .forEach(cover -> resting.add(cover.recordId())));
+            assertThat(decision.consentIds()).containsExactlyInAnyOrderElementsOf(resting);
         } else {
+            assertThat(decision.consentIds()).isEmpty();
             assertThat(permissible).isEmpty();
             assertThat(decision.reason()).contains(c.source());
         }
@@ -131,7 +139,7 @@ class DecisionRulesPropertyTest {
     }
 
     static boolean deniedByConsent(Case c, DataCategory category) {
-        return c.grounds().consents().stream()
+        return java.util.stream.Stream.concat(c.grounds().consents().stream(), c.grounds().denyOnly().stream())
                 .filter(consent -> inForce(consent.status() == ConsentStatus.ACTIVE, consent.start(), consent.end()))
                 .flatMap(consent -> consent.provisions().stream())
                 .anyMatch(p -> p.type() == ProvisionType.DENY && applies(p, c)
@@ -152,13 +160,21 @@ class DecisionRulesPropertyTest {
     Arbitrary<Case> cases() {
         return Combinators.combine(
                 consent().list().ofMaxSize(4),
+                consent().map(DecisionRulesPropertyTest::denyOnly).list().ofMaxSize(3),
                 agreement().list().ofMaxSize(3),
                 session().list().ofMaxSize(2),
                 agency(), agency(), purpose(), Arbitraries.frequencyOf(
                         net.jqwik.api.Tuple.of(1, Arbitraries.just(Set.<DataCategory>of())),
                         net.jqwik.api.Tuple.of(1, categories())))
-                .as((consents, isas, sessions, source, recipient, purpose, wanted) ->
-                        new Case(new Grounds(consents, isas, sessions), source, recipient, purpose, wanted));
+                .as((consents, denyOnly, isas, sessions, source, recipient, purpose, wanted) ->
+                        new Case(new Grounds(consents, denyOnly, isas, sessions), source, recipient, purpose, wanted));
+    }
+
+    /** A record found through another identifier: ids say so, so a permit naming it would show. */
+    static ConsentRecord denyOnly(ConsentRecord record) {
+        return new ConsentRecord("d-" + record.id(), record.revision(), record.status(), record.subjectDigest(),
+                record.start(), record.end(), record.evidence(), record.provisions(), record.recordedBy(),
+                record.recordedByAgency(), record.recordedAt(), record.withdrawal(), record.history());
     }
 
     Arbitrary<String> agency() {

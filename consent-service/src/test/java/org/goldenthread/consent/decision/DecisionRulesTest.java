@@ -155,6 +155,28 @@ class DecisionRulesTest {
                                 List.of(session("bg-5", "police", Set.of("mentalhealth"), fiftyNineMinutesAgo))),
                         "mentalhealth", "police", PURPOSE_SAFEGUARDING, Set.of(),
                         permit(allBut(DATA_CATEGORY_HEALTH_MENTAL), LAWFUL_BASIS_VITAL_INTERESTS, "bg-5")),
+                row("a deny-only record's deny beats the person's own permit", new Grounds(List.of(HALE),
+                                List.of(consent("linked", ConsentStatus.ACTIVE, START, null, new Provision(
+                                        ProvisionType.DENY, Set.of("housing"), Set.of(), Set.of(), Set.of()))),
+                                List.of(), List.of()),
+                        "housing", "police", PURPOSE_CASE_MANAGEMENT, Set.of(),
+                        deny("consent denies all sharing from housing to police")),
+                row("a deny-only record's permit permits nothing", new Grounds(List.of(), List.of(HALE), List.of(),
+                                List.of()),
+                        "housing", "police", PURPOSE_CASE_MANAGEMENT, Set.of(),
+                        deny("no consent or sharing agreement covers housing sharing with police for CASE_MANAGEMENT")),
+                row("a deny-only record's deny beats an agreement", new Grounds(List.of(),
+                                List.of(consent("objection", ConsentStatus.ACTIVE, START, null, new Provision(
+                                        ProvisionType.DENY, Set.of("mentalhealth"), Set.of(), Set.of(), Set.of()))),
+                                List.of(HEALTH_ISA), List.of()),
+                        "mentalhealth", "council", PURPOSE_CASE_MANAGEMENT, Set.of(),
+                        deny("consent denies all sharing from mentalhealth to council")),
+                row("a withdrawn deny-only record denies nothing", new Grounds(List.of(HALE),
+                                List.of(consent("gone", ConsentStatus.WITHDRAWN, START, null, new Provision(
+                                        ProvisionType.DENY, Set.of(), Set.of(), Set.of(), Set.of()))),
+                                List.of(), List.of()),
+                        "housing", "police", PURPOSE_CASE_MANAGEMENT, Set.of(),
+                        permit(Categories.ALL, LAWFUL_BASIS_CONSENT, "hale")),
                 row("agency with nothing at all", consents(),
                         "employment", "council", PURPOSE_EARLY_HELP_ASSESSMENT, Set.of(),
                         deny("no consent or sharing agreement covers employment sharing with council for EARLY_HELP_ASSESSMENT")));

@@ -78,14 +78,17 @@ class AggregateDecisionsTest {
                     + "[\"HOUSING\"],\"basis\":\"PUBLIC_TASK\"")
                     .contains("no consent or sharing agreement covers employment sharing with council for "
                             + "OUTCOME_EVIDENCE");
-            SignedJWT grant = SignedJWT.parse((String) answer.json().get("grant"));
+            SignedJWT grant = SignedJWT.parse(RunningConsentService.grantOf(answer.json(), "housing"));
             JWKSet keys = JWKSet.parse(http.get("/.well-known/jwks.json", null).body());
             assertThat(grant.verify(new ECDSAVerifier(keys.getKeyByKeyId(grant.getHeader().getKeyID()).toECKey())))
                     .isTrue();
             Map<String, Object> claims = grant.getJWTClaimsSet().getClaims();
             assertThat(claims).containsEntry("aggregate", true).containsEntry("purpose", "OUTCOME_EVIDENCE")
-                    .containsEntry("jti", answer.json().get("decisionId")).doesNotContainKey("subject");
+                    .containsEntry("jti", answer.json().get("decisionId") + ".housing").doesNotContainKey("subject")
+                    .containsEntry("scopes", Map.of("housing", List.of("HOUSING")))
+                    .containsEntry("anchors", List.of());
             assertThat(grant.getJWTClaimsSet().getAudience()).containsExactly("housing");
+            assertThat(RunningConsentService.grantOf(answer.json(), "employment")).isNull();
         }
 
         @Test
@@ -99,7 +102,8 @@ class AggregateDecisionsTest {
         void aVerifierExpectingASubjectRefusesTheGrant() {
             var answer = ask("OUTCOME_EVIDENCE", List.of("housing"), List.of("HOUSING"));
 
-            assertThatThrownBy(() -> service.verifierFor("housing").verify((String) answer.json().get("grant"),
+            assertThatThrownBy(() -> service.verifierFor("housing").verify(RunningConsentService.grantOf(answer.json(),
+                    "housing"),
                     service.tokensOf(RunningConsentService.HALE_NHS)))
                     .isInstanceOf(GrantRejectedException.class);
         }
@@ -113,7 +117,8 @@ class AggregateDecisionsTest {
             var answer = ask("OUTCOME_EVIDENCE", List.of("employment", "police"), List.of("EMPLOYMENT"));
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-            assertThat(answer.json()).containsEntry("grant", null).containsEntry("expiresAt", null);
+            assertThat(answer.json()).containsEntry("expiresAt", null);
+            assertThat(answer.body()).doesNotContain("grant");
             assertThat(answer.body()).contains("\"agency\":\"employment\",\"outcome\":\"DENY\"")
                     .contains("\"agency\":\"police\",\"outcome\":\"DENY\"").doesNotContain("PERMIT");
         }

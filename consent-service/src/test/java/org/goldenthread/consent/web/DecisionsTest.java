@@ -15,6 +15,7 @@ import org.goldenthread.federation.grant.AccessGrant;
 import org.goldenthread.federation.grant.GrantRejectedException;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LinkageToken;
+import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -58,19 +59,21 @@ class DecisionsTest {
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             Map<String, Object> decision = answer.json();
-            assertThat(decision).containsEntry("purpose", "CASE_MANAGEMENT").containsKeys("decisionId", "expiresAt");
-            assertThat(decision.get("agencies")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                    .containsExactly(
-                            Map.of("agency", "housing", "outcome", "PERMIT", "categories", List.of("HEALTH_MENTAL"),
-                                    "basis", "CONSENT", "recordId", consentId),
-                            Map.of("agency", "mentalhealth", "outcome", "DENY",
-                                    "reason", "consent denies HEALTH_MENTAL from mentalhealth to police"));
-            String grant = (String) decision.get("grant");
+            assertThat(decision).containsEntry("purpose", "CASE_MANAGEMENT").containsKeys("decisionId", "expiresAt")
+                    .doesNotContainKey("grant");
+            String grant = grantOf(decision, "housing");
+            assertThat(agencies(decision)).containsExactly(
+                    Map.of("agency", "housing", "outcome", "PERMIT", "categories", List.of("HEALTH_MENTAL"),
+                            "basis", "CONSENT", "recordId", consentId, "grant", grant),
+                    Map.of("agency", "mentalhealth", "outcome", "DENY",
+                            "reason", "consent denies HEALTH_MENTAL from mentalhealth to police"));
             AccessGrant verified = service.verifierFor("housing").verify(grant, tokens);
-            assertThat(verified.id()).isEqualTo(decision.get("decisionId"));
+            assertThat(verified.id()).isEqualTo(decision.get("decisionId") + ".housing");
             assertThat(verified.requester()).isEqualTo("pc.police");
             assertThat(verified.requesterAgency()).isEqualTo("police");
             assertThat(verified.scopeOf("housing")).containsExactly(DataCategory.DATA_CATEGORY_HEALTH_MENTAL);
+            assertThat(verified.anchors()).containsExactlyInAnyOrder(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS,
+                    LinkageTokenKind.LINKAGE_TOKEN_KIND_NAME_DOB);
             assertThatThrownBy(() -> service.verifierFor("mentalhealth").verify(grant, tokens))
                     .isInstanceOfSatisfying(GrantRejectedException.class,
                             e -> assertThat(e.reason()).isEqualTo(GrantRejectedException.Reason.WRONG_AUDIENCE));
@@ -102,8 +105,10 @@ class DecisionsTest {
             assertThat(stored.get("requester", Document.class)).containsEntry("user", "pc.police")
                     .containsEntry("agency", "police");
             assertThat(stored).containsEntry("purpose", "EARLY_HELP_ASSESSMENT")
-                    .containsEntry("agenciesAsked", List.of("housing", "employment"))
-                    .containsEntry("grantId", answer.json().get("decisionId"));
+                    .containsEntry("agenciesAsked", List.of("housing", "employment"));
+            assertThat(stored.getList("outcomes", Document.class)).extracting(o -> o.getString("grantId"))
+                    .containsExactly(answer.json().get("decisionId") + ".housing",
+                            answer.json().get("decisionId") + ".employment");
             assertThat(stored.getString("subjectDigest")).isNotBlank();
             tokens.forEach(t -> assertThat(stored.toJson()).doesNotContain(t.getValue()));
         }
@@ -155,7 +160,8 @@ class DecisionsTest {
             assertThat(withdrawn.json()).containsEntry("status", "WITHDRAWN").containsEntry("revision", 2);
             assertThat(withdrawn.json().get("withdrawal").toString()).contains("family asked");
             assertThat(withdrawn.json().get("history").toString()).contains("revision=1", "status=ACTIVE");
-            assertThat(after.json()).containsEntry("grant", null);
+            assertThat(after.json()).containsEntry("expiresAt", null);
+            assertThat(after.body()).doesNotContain("grant");
             assertThat(after.body()).contains("\"outcome\":\"DENY\"",
                     "no consent or sharing agreement covers housing sharing with police for CASE_MANAGEMENT");
             assertProblem(http.post("/api/consents/" + id + "/withdrawal", keyWorker, "{\"reason\":\"again\"}"),

@@ -130,6 +130,18 @@ final class RunningConsentService implements AutoCloseable {
                 Duration.ofSeconds(2));
     }
 
+    /** The decision's per-agency answers, as sent. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> agencies(Map<String, Object> decision) {
+        return (List<Map<String, Object>>) decision.get("agencies");
+    }
+
+    /** The agency's own grant in the decision; null when it was not permitted. */
+    static String grantOf(Map<String, Object> decision, String agency) {
+        return agencies(decision).stream().filter(a -> agency.equals(a.get("agency"))).findFirst()
+                .map(a -> (String) a.get("grant")).orElse(null);
+    }
+
     static void assertProblem(Http.Answer answer, int status, String code) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
         assertThat(answer.isProblem()).as(String.valueOf(answer.contentType())).isTrue();
