@@ -63,7 +63,8 @@ public class FederatedViews {
     private void reportWithheld(NodeAnswer answer) {
         if (answer.withheld() > 0) {
             meters.counter("goldenthread.federation.withheld", "agency", answer.agency()).increment(answer.withheld());
-            log.warn("node {} sent {} item(s) outside its grant; withheld", answer.agency(), answer.withheld());
+            log.warn("node {} sent {} item(s) outside its grant or without one confirmed person; withheld",
+                    answer.agency(), answer.withheld());
         }
     }
 
