@@ -1,8 +1,9 @@
 package org.goldenthread.node;
 
 import java.time.Duration;
-import org.springframework.util.unit.DataSize;
+import java.util.Base64;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Who this node is and where its federation endpoint listens.
@@ -10,9 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param agencyId the agency running the node; a grant must name it in its audience, and every user
  *     token at the REST edge must carry it in its {@code agency} claim
  * @param grpc the gRPC server ({@code goldenthread.node.v1.CaseNode}, health, reflection)
+ * @param confirmation the node-issued references of POSSIBLE matches a user may confirm
+ * @param grantReplay the memory of grants already honoured (a grant is used once)
  */
 @ConfigurationProperties("goldenthread.node")
-public record NodeProperties(String agencyId, Grpc grpc) {
+public record NodeProperties(String agencyId, Grpc grpc, Confirmation confirmation, GrantReplay grantReplay) {
 
     public NodeProperties {
         // The id also names the node's database, so it is held to a safe shape.
@@ -21,6 +24,8 @@ public record NodeProperties(String agencyId, Grpc grpc) {
                     "goldenthread.node.agency-id must be set to a lower-case agency id, e.g. 'police'");
         }
         grpc = grpc == null ? new Grpc(0, null, null, null, null) : grpc;
+        confirmation = confirmation == null ? new Confirmation(null, null) : confirmation;
+        grantReplay = grantReplay == null ? new GrantReplay(null) : grantReplay;
     }
 
     /**
@@ -38,6 +43,58 @@ public record NodeProperties(String agencyId, Grpc grpc) {
             shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(5) : shutdownGrace;
             maxInboundMessageSize = maxInboundMessageSize == null ? DataSize.ofKilobytes(256) : maxInboundMessageSize;
             maxCallDuration = maxCallDuration == null ? Duration.ofSeconds(30) : maxCallDuration;
+        }
+    }
+
+    /**
+     * @param key base64 of at least 32 random bytes: the node's secret for confirmation references
+     *     and page tokens. Unset: a random key per start, so a restart voids every open reference
+     *     and page token (and replicas of one node cannot honour each other's: set it there)
+     * @param ttl how long a confirmation reference stays valid after it is issued
+     */
+    public record Confirmation(String key, Duration ttl) {
+
+        public Confirmation {
+            if (key != null && !key.isBlank() && decoded(key).length < 32) {
+                throw new IllegalArgumentException("goldenthread.node.confirmation.key must be base64 of at least 32 bytes");
+            }
+            key = key == null || key.isBlank() ? null : key;
+            ttl = ttl == null ? Duration.ofMinutes(15) : ttl;
+            if (ttl.isNegative() || ttl.isZero()) {
+                throw new IllegalArgumentException("goldenthread.node.confirmation.ttl must be positive");
+            }
+        }
+
+        /** The configured key's bytes; null when none is configured. */
+        public byte[] keyBytes() {
+            return key == null ? null : decoded(key);
+        }
+
+        private static byte[] decoded(String base64) {
+            try {
+                return Base64.getDecoder().decode(base64.strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("goldenthread.node.confirmation.key is not base64", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Confirmation[key=" + (key == null ? "random per start" : "(set)") + ", ttl=" + ttl + "]";
+        }
+    }
+
+    /**
+     * @param capacity the most live grants remembered; when full of unexpired ones, further calls are
+     *     refused (RESOURCE_EXHAUSTED) rather than a grant forgotten early
+     */
+    public record GrantReplay(Integer capacity) {
+
+        public GrantReplay {
+            capacity = capacity == null ? 100_000 : capacity;
+            if (capacity < 1) {
+                throw new IllegalArgumentException("goldenthread.node.grant-replay.capacity must be at least 1");
+            }
         }
     }
 }

@@ -15,9 +15,15 @@ import java.util.List;
  * sequence (number), at (ISO-8601 UTC instant as {@link java.time.Instant#toString()} prints it),
  * operation, outcome, grantId, requester, requesterAgency, purpose, basis (strings), categories,
  * recordIds (arrays of strings, in stored order), refusalReason, requestId, subjectDigest
- * (strings). Absent values are empty strings. prevHash and hash are not part of it (prevHash is
- * the prefix). Strings escape only {@code "}, {@code \} and control characters (as {@code \\u00XX}),
- * so any implementation can reproduce the bytes.
+ * (strings); then, each only when not empty, tokenHashes, personIds (arrays of strings), match,
+ * confirmation (strings). Absent values of the first group are empty strings. prevHash and hash
+ * are not part of it (prevHash is the prefix). Strings escape only {@code "}, {@code \} and control
+ * characters (as {@code \\u00XX}), so any implementation can reproduce the bytes.
+ *
+ * <p>Why the later fields are left out when empty rather than written as {@code ""}/{@code []}:
+ * entries appended before they existed must keep their hashes, so an old entry's canonical form is
+ * byte for byte what it was, and a chain holding old and new entries verifies as one. Adding a
+ * value to an old entry, or removing one from a new entry, still changes its form and breaks it.
  */
 public final class AuditChain {
 
@@ -53,6 +59,18 @@ public final class AuditChain {
         field(json, "refusalReason", e.refusalReason());
         field(json, "requestId", e.requestId());
         field(json, "subjectDigest", e.subjectDigest());
+        if (!e.tokenHashes().isEmpty()) {
+            array(json, "tokenHashes", e.tokenHashes());
+        }
+        if (!e.personIds().isEmpty()) {
+            array(json, "personIds", e.personIds());
+        }
+        if (!e.match().isEmpty()) {
+            field(json, "match", e.match());
+        }
+        if (!e.confirmation().isEmpty()) {
+            field(json, "confirmation", e.confirmation());
+        }
         return json.append('}').toString();
     }
 

@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * One link of the node's hash-chained audit log (ARCHITECTURE.md §6); see {@link AuditChain} for
- * how {@code hash} is computed. Fields mean what they mean in {@link AuditEvent}.
+ * how {@code hash} is computed. Fields mean what they mean in {@link AuditEvent}; entries written
+ * before persons were recorded have empty {@code tokenHashes}, {@code personIds}, {@code match} and
+ * {@code confirmation}.
  *
  * @param sequence strictly increasing position, from 1
  * @param at when it was appended, to the millisecond
@@ -27,6 +29,10 @@ public record AuditEntry(
         String refusalReason,
         String requestId,
         String subjectDigest,
+        List<String> tokenHashes,
+        List<String> personIds,
+        String match,
+        String confirmation,
         String prevHash,
         String hash) {
 
@@ -37,11 +43,15 @@ public record AuditEntry(
         requesterAgency = text(requesterAgency);
         purpose = text(purpose);
         basis = text(basis);
-        categories = categories == null ? List.of() : List.copyOf(categories);
-        recordIds = recordIds == null ? List.of() : List.copyOf(recordIds);
+        categories = list(categories);
+        recordIds = list(recordIds);
         refusalReason = text(refusalReason);
         requestId = text(requestId);
         subjectDigest = text(subjectDigest);
+        tokenHashes = list(tokenHashes);
+        personIds = list(personIds);
+        match = text(match);
+        confirmation = text(confirmation);
         prevHash = text(prevHash);
         hash = text(hash);
     }
@@ -49,15 +59,21 @@ public record AuditEntry(
     static AuditEntry of(long sequence, Instant at, AuditEvent e, String prevHash) {
         return new AuditEntry(sequence, at, e.operation(), e.outcome(), e.grantId(), e.requester(),
                 e.requesterAgency(), e.purpose(), e.basis(), e.categories(), e.recordIds(), e.refusalReason(),
-                e.requestId(), e.subjectDigest(), prevHash, "");
+                e.requestId(), e.subjectDigest(), e.tokenHashes(), e.personIds(), e.match(), e.confirmation(),
+                prevHash, "");
     }
 
     AuditEntry withHash(String newHash) {
         return new AuditEntry(sequence, at, operation, outcome, grantId, requester, requesterAgency, purpose, basis,
-                categories, recordIds, refusalReason, requestId, subjectDigest, prevHash, newHash);
+                categories, recordIds, refusalReason, requestId, subjectDigest, tokenHashes, personIds, match,
+                confirmation, prevHash, newHash);
     }
 
     private static String text(String value) {
         return Objects.requireNonNullElse(value, "");
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : List.copyOf(values);
     }
 }

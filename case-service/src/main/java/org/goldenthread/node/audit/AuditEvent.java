@@ -13,6 +13,12 @@ import java.util.List;
  * @param recordIds node ids of the records released
  * @param refusalReason a stable code such as WRONG_AUDIENCE, for REFUSED entries
  * @param subjectDigest {@code SubjectDigest} of the request's tokens; empty when there were none
+ * @param tokenHashes {@link TokenHashes} of the request's tokens; empty for calls about no one
+ * @param personIds the local persons the call selected and released facts about (one, or the
+ *     POSSIBLE matches answered); empty when it selected no one (refusals included)
+ * @param match how they were selected: EXACT, STRONG, POSSIBLE (only possible matches answered) or
+ *     CONFIRMED (a POSSIBLE match the requesting user confirmed); empty when no one was
+ * @param confirmation for CONFIRMED, the id of the confirmation reference the release rested on
  */
 public record AuditEvent(
         String operation,
@@ -26,10 +32,24 @@ public record AuditEvent(
         List<String> recordIds,
         String refusalReason,
         String requestId,
-        String subjectDigest) {
+        String subjectDigest,
+        List<String> tokenHashes,
+        List<String> personIds,
+        String match,
+        String confirmation) {
 
     public AuditEvent {
         categories = categories == null ? List.of() : List.copyOf(categories);
         recordIds = recordIds == null ? List.of() : List.copyOf(recordIds);
+        tokenHashes = tokenHashes == null ? List.of() : List.copyOf(tokenHashes);
+        personIds = personIds == null ? List.of() : List.copyOf(personIds);
+    }
+
+    /** An event about no particular person (or written as entries were before persons were recorded). */
+    public AuditEvent(String operation, AuditOutcome outcome, String grantId, String requester, String requesterAgency,
+            String purpose, String basis, List<String> categories, List<String> recordIds, String refusalReason,
+            String requestId, String subjectDigest) {
+        this(operation, outcome, grantId, requester, requesterAgency, purpose, basis, categories, recordIds,
+                refusalReason, requestId, subjectDigest, List.of(), List.of(), "", "");
     }
 }

@@ -14,8 +14,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.goldenthread.node.store.ReverseIndex;
 import org.springframework.stereotype.Component;
@@ -58,11 +61,12 @@ public class AuditLog {
             AuditEntry entry = AuditEntry.of(sequence, at, event, prevHash);
             entry = entry.withHash(AuditChain.hash(prevHash, entry));
             try {
-                audit.insertOne(toDocument(entry));
+                audit.insertOne(AuditDocuments.toDocument(entry));
                 head = new Document("sequence", sequence).append("hash", entry.hash());
-                if (!entry.subjectDigest().isEmpty()) {
-                    bySubject.add(entry.subjectDigest(), Long.toString(sequence));
-                }
+                // One command for all of the entry's keys (a person, each identifying token).
+                Map<String, List<String>> postings = new LinkedHashMap<>();
+                AuditSubjects.filingKeys(entry).forEach(key -> postings.put(key, List.of(Long.toString(sequence))));
+                bySubject.addAll(postings);
                 return entry;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -110,7 +114,7 @@ public class AuditLog {
     /** Every entry, in sequence order. */
     public List<AuditEntry> entries() {
         List<AuditEntry> all = new ArrayList<>();
-        audit.find().sort(Sorts.ascending("sequence")).forEach(d -> all.add(fromDocument(d)));
+        audit.find().sort(Sorts.ascending("sequence")).forEach(d -> all.add(AuditDocuments.fromDocument(d)));
         return all;
     }
 
@@ -119,23 +123,28 @@ public class AuditLog {
     }
 
     /**
-     * Entries about one subject (by subject digest) after a sequence, in order, at most
-     * {@code limit}: their sequences come from the reverse index {@code audit_subjects}.
+     * Entries about one subject after a sequence, in order, at most {@code limit}: candidates come
+     * from the reverse index {@code audit_subjects}, and each is kept only when it is about the
+     * subject ({@link AuditSubjects}: the person it selected, its tokens, or an older entry's digest).
      */
-    public List<AuditEntry> about(String subjectDigest, long afterSequence, int limit) {
-        List<Long> sequences = bySubject.ids(List.of(subjectDigest)).stream().map(Long::valueOf)
-                .filter(s -> s > afterSequence).sorted().limit(limit).toList();
+    public List<AuditEntry> about(AccessLogSubject subject, long afterSequence, int limit) {
+        Set<String> digests = AuditSubjects.digestsOf(subject);
+        List<Long> sequences = bySubject.ids(AuditSubjects.lookupKeys(subject)).stream().map(Long::valueOf)
+                .filter(s -> s > afterSequence).sorted().distinct().toList();
         List<AuditEntry> found = new ArrayList<>();
-        if (sequences.isEmpty()) {
-            return found;
-        }
-        audit.find(in("sequence", sequences)).forEach(d -> {
-            AuditEntry entry = fromDocument(d);
-            if (subjectDigest.equals(entry.subjectDigest())) {
-                found.add(entry);
+        // Fetched in slices, in order, so a popular token costs reads only until the page is full.
+        int slice = Math.max(limit, 50);
+        for (int from = 0; from < sequences.size() && found.size() < limit; from += slice) {
+            List<AuditEntry> fetched = new ArrayList<>();
+            audit.find(in("sequence", sequences.subList(from, Math.min(sequences.size(), from + slice))))
+                    .forEach(d -> fetched.add(AuditDocuments.fromDocument(d)));
+            fetched.sort(Comparator.comparingLong(AuditEntry::sequence));
+            for (AuditEntry entry : fetched) {
+                if (found.size() < limit && AuditSubjects.isAbout(entry, subject, digests)) {
+                    found.add(entry);
+                }
             }
-        });
-        found.sort(java.util.Comparator.comparingLong(AuditEntry::sequence));
+        }
         return found;
     }
 
@@ -160,7 +169,7 @@ public class AuditLog {
                 continue;
             }
             try {
-                AuditEntry entry = fromDocument(doc);
+                AuditEntry entry = AuditDocuments.fromDocument(doc);
                 if (!entry.prevHash().equals(expectedPrev) || !entry.hash().equals(AuditChain.hash(entry.prevHash(), entry))) {
                     broken = sequence;
                 }
@@ -172,33 +181,5 @@ public class AuditLog {
             expectedSequence++;
         }
         return new ChainVerification(broken == null, entries, broken);
-    }
-
-    private static Document toDocument(AuditEntry e) {
-        return new Document("sequence", e.sequence())
-                .append("at", Date.from(e.at()))
-                .append("operation", e.operation())
-                .append("outcome", e.outcome().name())
-                .append("grantId", e.grantId())
-                .append("requester", e.requester())
-                .append("requesterAgency", e.requesterAgency())
-                .append("purpose", e.purpose())
-                .append("basis", e.basis())
-                .append("categories", e.categories())
-                .append("recordIds", e.recordIds())
-                .append("refusalReason", e.refusalReason())
-                .append("requestId", e.requestId())
-                .append("subjectDigest", e.subjectDigest())
-                .append("prevHash", e.prevHash())
-                .append("hash", e.hash());
-    }
-
-    private static AuditEntry fromDocument(Document d) {
-        return new AuditEntry(((Number) d.get("sequence")).longValue(), d.getDate("at").toInstant(),
-                d.getString("operation"), AuditOutcome.valueOf(d.getString("outcome")), d.getString("grantId"),
-                d.getString("requester"), d.getString("requesterAgency"), d.getString("purpose"),
-                d.getString("basis"), d.getList("categories", String.class, List.of()),
-                d.getList("recordIds", String.class, List.of()), d.getString("refusalReason"),
-                d.getString("requestId"), d.getString("subjectDigest"), d.getString("prevHash"), d.getString("hash"));
     }
 }

@@ -3,21 +3,22 @@ package org.goldenthread.node.federation;
 import com.nimbusds.jwt.SignedJWT;
 import io.grpc.Context;
 import io.grpc.Status;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.federation.grant.AccessGrant;
 import org.goldenthread.federation.grant.GrantClaims;
 import org.goldenthread.federation.grant.GrantRejectedException;
+import org.goldenthread.federation.grant.GrantReplays;
 import org.goldenthread.federation.grant.GrantVerifier;
 import org.goldenthread.federation.grant.SubjectDigest;
 import org.goldenthread.node.audit.AuditEvent;
 import org.goldenthread.node.audit.AuditLog;
 import org.goldenthread.node.audit.AuditOutcome;
+import org.goldenthread.node.audit.TokenHashes;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LinkageToken;
-import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.goldenthread.proto.common.v1.Purpose;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,22 +26,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every federation call goes through, in order: argument checks, grant verification against
- * the request's own tokens, the handler's work, then an audit entry, and only then the answer. A
- * refusal at any step is audited too. The audit append precedes the release, so nothing leaves
- * the node unrecorded.
+ * the request's own tokens, the grant's single use for this operation ({@link GrantReplays}), the
+ * handler's work, then an audit entry, and only then the answer. A refusal at any step is audited
+ * too. The audit append precedes the release, so nothing leaves the node unrecorded.
  */
 @Component
 class FederationCalls {
 
     private static final Logger log = LoggerFactory.getLogger(FederationCalls.class);
-    private static final int MAX_TOKENS = 32;
 
     private final GrantVerifier verifier;
+    private final GrantReplays replays;
     private final AuditLog audit;
     private final MeterRegistry meters;
 
-    FederationCalls(GrantVerifier verifier, AuditLog audit, MeterRegistry meters) {
+    FederationCalls(GrantVerifier verifier, GrantReplays replays, AuditLog audit, MeterRegistry meters) {
         this.verifier = verifier;
+        this.replays = replays;
         this.audit = audit;
         this.meters = meters;
     }
@@ -51,15 +53,35 @@ class FederationCalls {
         Release<T> perform(AccessGrant grant) throws FederationRefusal;
     }
 
+    /**
+     * Whether a call continues one already honoured under the same grant (a later page): a key
+     * naming that continuation, used once like the grant itself; null for a first call. Throws when
+     * the call claims a continuation not bound to this grant.
+     */
+    @FunctionalInterface
+    interface Continuation {
+        String of(AccessGrant grant) throws FederationRefusal;
+    }
+
+    static final Continuation FIRST_CALL = grant -> null;
+
     /** A call about one subject: the grant must be bound to the request's own tokens. */
     <T> void serve(String operation, List<LinkageToken> tokens, List<DataCategory> asked, StreamObserver<T> out,
             Work<T> work) {
-        String[] digest = {""};
-        run(operation, asked, out, digest, () -> {
-            checkTokens(tokens);
-            checkCategories(asked);
-            digest[0] = SubjectDigest.of(tokens);
-            return checked(() -> verifier.verify(CallMetadata.grant(), tokens));
+        serve(operation, tokens, asked, FIRST_CALL, out, work);
+    }
+
+    /** As {@link #serve(String, List, List, StreamObserver, Work)}, for an operation whose later pages reuse the grant. */
+    <T> void serve(String operation, List<LinkageToken> tokens, List<DataCategory> asked, Continuation continuation,
+            StreamObserver<T> out, Work<T> work) {
+        About about = new About();
+        run(operation, asked, out, about, () -> {
+            RequestChecks.tokens(tokens);
+            RequestChecks.categories(asked);
+            about.subject(tokens);
+            AccessGrant grant = checked(() -> verifier.verify(CallMetadata.grant(), tokens));
+            admit(grant, operation, continuation);
+            return grant;
         }, work);
     }
 
@@ -68,12 +90,13 @@ class FederationCalls {
      * subject; a grant about a person is refused) and for {@code purpose}.
      */
     <T> void serveWithoutSubject(String operation, Purpose purpose, StreamObserver<T> out, Work<T> work) {
-        run(operation, List.of(), out, new String[] {""}, () -> {
+        run(operation, List.of(), out, new About(), () -> {
             AccessGrant grant = checked(() -> verifier.verifyAggregate(CallMetadata.grant()));
             if (grant.purpose() != purpose) {
                 throw FederationRefusal.permissionDenied("WRONG_PURPOSE",
                         operation + " answers only for purpose " + Vocabulary.name(purpose), grant);
             }
+            admit(grant, operation, FIRST_CALL);
             return grant;
         }, work);
     }
@@ -90,12 +113,14 @@ class FederationCalls {
      * checked against that subject's tokens, exactly as {@link #serve} checks a request's own.
      */
     <T> void serveStored(String operation, SubjectLookup lookup, StreamObserver<T> out, Work<T> work) {
-        String[] digest = {""};
-        run(operation, List.of(), out, digest, () -> {
+        About about = new About();
+        run(operation, List.of(), out, about, () -> {
             AccessGrant grant = checked(() -> verifier.authenticate(CallMetadata.grant()));
             List<LinkageToken> tokens = lookup.tokensFor(grant);
-            digest[0] = SubjectDigest.of(tokens);
-            return checked(() -> GrantVerifier.requireSubject(grant, tokens));
+            about.subject(tokens);
+            checked(() -> GrantVerifier.requireSubject(grant, tokens));
+            admit(grant, operation, FIRST_CALL);
+            return grant;
         }, work);
     }
 
@@ -104,7 +129,18 @@ class FederationCalls {
         AccessGrant admit() throws FederationRefusal;
     }
 
-    private <T> void run(String operation, List<DataCategory> asked, StreamObserver<T> out, String[] digest,
+    /** The request's subject as the audit entry refers to it, once its tokens passed their checks. */
+    private static final class About {
+        String digest = "";
+        List<String> tokenHashes = List.of();
+
+        void subject(List<LinkageToken> tokens) {
+            digest = SubjectDigest.of(tokens);
+            tokenHashes = TokenHashes.of(tokens);
+        }
+    }
+
+    private <T> void run(String operation, List<DataCategory> asked, StreamObserver<T> out, About about,
             Admission admission, Work<T> work) {
         String requestId = CallMetadata.requestId();
         try {
@@ -116,20 +152,46 @@ class FederationCalls {
                         "the call's deadline passed before the node answered", grant);
             }
             audit.append(event(operation, AuditOutcome.RELEASED, grant, release.categories(), release.recordIds(),
-                    "", requestId, digest[0]));
+                    "", requestId, about, release.persons()));
             count(operation, AuditOutcome.RELEASED, "");
             out.onNext(release.response());
             out.onCompleted();
         } catch (FederationRefusal refusal) {
             audit.append(event(operation, AuditOutcome.REFUSED, refusal.grant(), asked, List.of(),
-                    refusal.reason(), requestId, digest[0]));
+                    refusal.reason(), requestId, about, Release.Persons.NOBODY));
             count(operation, AuditOutcome.REFUSED, refusal.reason());
             out.onError(refusal.toStatus());
         } catch (RuntimeException e) {
             log.error("{} failed with {}", operation, e.getClass().getName());
-            recordFailure(operation, asked, requestId, digest[0]);
+            recordFailure(operation, asked, requestId, about);
             count(operation, AuditOutcome.REFUSED, "INTERNAL_ERROR");
             out.onError(Status.INTERNAL.withDescription("the node could not answer").asRuntimeException());
+        }
+    }
+
+    /**
+     * Uses the grant once for this operation. The one reuse: a later page of a request the grant
+     * was honoured for, each page once (its own key), so a grant and page token captured together
+     * buy nothing either.
+     */
+    private void admit(AccessGrant grant, String operation, Continuation continuation) throws FederationRefusal {
+        String page = continuation.of(grant);
+        String use = operation;
+        if (page != null) {
+            if (!replays.honoured(grant.id(), operation)) {
+                throw new FederationRefusal(Status.Code.INVALID_ARGUMENT, "BAD_PAGE_TOKEN",
+                        "page_token continues no request this node honoured under this grant", grant);
+            }
+            use = operation + "/page/" + page;
+        }
+        try {
+            replays.admit(grant, use);
+        } catch (GrantRejectedException e) {
+            boolean full = e.reason() == GrantRejectedException.Reason.REPLAY_CACHE_FULL;
+            throw new FederationRefusal(full ? Status.Code.RESOURCE_EXHAUSTED : Status.Code.PERMISSION_DENIED,
+                    e.reason().name(), full ? "the node is holding too many live grants; ask again shortly"
+                            : "this access grant was already used for " + operation + (page == null ? "" : " (this page)"),
+                    grant);
         }
     }
 
@@ -164,50 +226,28 @@ class FederationCalls {
         }
     }
 
-    private static void checkTokens(List<LinkageToken> tokens) throws FederationRefusal {
-        if (tokens.isEmpty()) {
-            throw FederationRefusal.invalidArgument("NO_TOKENS", "at least one linkage token is required");
-        }
-        if (tokens.size() > MAX_TOKENS) {
-            throw FederationRefusal.invalidArgument("TOO_MANY_TOKENS", "at most " + MAX_TOKENS + " linkage tokens");
-        }
-        for (LinkageToken token : tokens) {
-            if (token.getKind() == LinkageTokenKind.LINKAGE_TOKEN_KIND_UNSPECIFIED
-                    || token.getKind() == LinkageTokenKind.UNRECOGNIZED
-                    || token.getKeyId().isBlank() || token.getKeyId().length() > 64
-                    || token.getValue().isBlank() || token.getValue().length() > 128) {
-                throw FederationRefusal.invalidArgument("BAD_TOKEN", "a linkage token needs a known kind, a key id and a value");
-            }
-        }
-    }
-
-    private static void checkCategories(List<DataCategory> asked) throws FederationRefusal {
-        for (DataCategory category : asked) {
-            if (category == DataCategory.DATA_CATEGORY_UNSPECIFIED || category == DataCategory.UNRECOGNIZED) {
-                throw FederationRefusal.invalidArgument("BAD_CATEGORY", "categories must be known data categories");
-            }
-        }
-    }
-
-    private void recordFailure(String operation, List<DataCategory> asked, String requestId, String digest) {
+    private void recordFailure(String operation, List<DataCategory> asked, String requestId, About about) {
         try {
-            audit.append(event(operation, AuditOutcome.REFUSED, null, asked, List.of(), "INTERNAL_ERROR", requestId, digest));
+            audit.append(event(operation, AuditOutcome.REFUSED, null, asked, List.of(), "INTERNAL_ERROR", requestId,
+                    about, Release.Persons.NOBODY));
         } catch (RuntimeException auditFailure) {
             log.error("{} could not be audited: {}", operation, auditFailure.getClass().getName());
         }
     }
 
     private AuditEvent event(String operation, AuditOutcome outcome, AccessGrant grant, List<DataCategory> categories,
-            List<String> recordIds, String reason, String requestId, String digest) {
+            List<String> recordIds, String reason, String requestId, About about, Release.Persons persons) {
         List<String> names = categories.stream()
                 .filter(c -> c != DataCategory.UNRECOGNIZED && c != DataCategory.DATA_CATEGORY_UNSPECIFIED)
                 .map(Vocabulary::name).distinct().sorted().toList();
         if (grant == null) {
-            return new AuditEvent(operation, outcome, "", "", "", "", "", names, recordIds, reason, requestId, digest);
+            return new AuditEvent(operation, outcome, "", "", "", "", "", names, recordIds, reason, requestId,
+                    about.digest, about.tokenHashes, persons.ids(), persons.match(), persons.confirmation());
         }
         var basis = grant.bases().get(verifier.agencyId());
         return new AuditEvent(operation, outcome, grant.id(), grant.requester(), grant.requesterAgency(),
                 Vocabulary.name(grant.purpose()), basis == null ? "" : Vocabulary.name(basis), names, recordIds,
-                reason, requestId, digest);
+                reason, requestId, about.digest, about.tokenHashes, persons.ids(), persons.match(),
+                persons.confirmation());
     }
 }

@@ -5,12 +5,13 @@ import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import java.util.Map;
 import org.goldenthread.federation.grant.AccessGrant;
 
 /**
  * A federation call the node will not answer. The description goes on the wire, so it never
  * contains personal data; {@code reason} is a stable code, sent as a {@code google.rpc.ErrorInfo}
- * detail and recorded in the audit log.
+ * detail (with optional metadata: codes only) and recorded in the audit log.
  */
 final class FederationRefusal extends Exception {
 
@@ -19,12 +20,19 @@ final class FederationRefusal extends Exception {
     private final Status.Code code;
     private final String reason;
     private final transient AccessGrant grant;
+    private final Map<String, String> metadata;
 
     FederationRefusal(Status.Code code, String reason, String description, AccessGrant grant) {
+        this(code, reason, description, grant, Map.of());
+    }
+
+    FederationRefusal(Status.Code code, String reason, String description, AccessGrant grant,
+            Map<String, String> metadata) {
         super(description, null, false, false);
         this.code = code;
         this.reason = reason;
         this.grant = grant;
+        this.metadata = Map.copyOf(metadata);
     }
 
     static FederationRefusal invalidArgument(String reason, String description) {
@@ -48,7 +56,8 @@ final class FederationRefusal extends Exception {
         return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
                 .setCode(code.value())
                 .setMessage(getMessage())
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN)
+                        .putAllMetadata(metadata).build()))
                 .build());
     }
 }

@@ -9,16 +9,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.goldenthread.federation.grant.AccessGrant;
+import org.goldenthread.federation.linkage.PersonSelection.Outcome;
 import org.goldenthread.node.NodeProperties;
 import org.goldenthread.node.casework.ActionStore;
 import org.goldenthread.node.casework.CaseAction;
 import org.goldenthread.node.casework.CaseEvent;
 import org.goldenthread.node.casework.CaseFile;
-import org.goldenthread.node.casework.CaseStore;
 import org.goldenthread.node.casework.EventCursor;
 import org.goldenthread.node.casework.EventPage;
 import org.goldenthread.node.casework.EventStore;
+import org.goldenthread.node.confirmation.BadConfirmationException;
+import org.goldenthread.node.confirmation.ConfirmationRefs;
 import org.goldenthread.node.subject.LocalMatch;
+import org.goldenthread.node.subject.LocalSelection;
 import org.goldenthread.node.subject.SubjectMatcher;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.MatchStrength;
@@ -28,39 +31,46 @@ import org.goldenthread.proto.node.v1.RagChange;
 import org.springframework.stereotype.Component;
 
 /**
- * GetSubjectRecord: releases the categories the grant gives this agency, intersected with those
- * asked for. A case (with its plan actions and RAG history) goes out under the case's category; an
- * event under its own, so a HEALTH_MENTAL note on a CRIME case stays home without HEALTH_MENTAL.
+ * GetSubjectRecord: the records of the one local person the request is about ({@link OnePersonRule}),
+ * in the categories the grant gives this agency intersected with those asked for. A case (with its
+ * plan actions and RAG history) goes out under the case's category; an event under its own, so a
+ * HEALTH_MENTAL note on a CRIME case stays home without HEALTH_MENTAL. Only POSSIBLE matches: they
+ * are answered with confirmation references and INVOLVEMENT facts at most, and records follow only
+ * under {@code confirmed_match}, a reference the requesting user confirmed.
  */
 @Component
 class GetSubjectRecordHandler {
 
     private final FederationCalls calls;
     private final SubjectMatcher matcher;
-    private final CaseStore cases;
+    private final MatchAnswers answers;
     private final EventStore events;
     private final ActionStore actions;
+    private final EventPageTokens pageTokens;
+    private final ConfirmationRefs refs;
     private final String agencyId;
 
-    GetSubjectRecordHandler(FederationCalls calls, SubjectMatcher matcher, CaseStore cases, EventStore events,
-            ActionStore actions, NodeProperties node) {
+    GetSubjectRecordHandler(FederationCalls calls, SubjectMatcher matcher, MatchAnswers answers, EventStore events,
+            ActionStore actions, EventPageTokens pageTokens, ConfirmationRefs refs, NodeProperties node) {
         this.calls = calls;
         this.matcher = matcher;
-        this.cases = cases;
+        this.answers = answers;
         this.events = events;
         this.actions = actions;
+        this.pageTokens = pageTokens;
+        this.refs = refs;
         this.agencyId = node.agencyId();
     }
 
     void handle(GetSubjectRecordRequest request, StreamObserver<GetSubjectRecordResponse> out) {
-        calls.serve("GetSubjectRecord", request.getTokensList(), request.getCategoriesList(), out,
-                grant -> release(request, grant));
+        calls.serve("GetSubjectRecord", request.getTokensList(), request.getCategoriesList(),
+                grant -> pageTokens.continuation(request.getPageToken(), grant), out, grant -> release(request, grant));
     }
 
     private Release<GetSubjectRecordResponse> release(GetSubjectRecordRequest request, AccessGrant grant)
             throws FederationRefusal {
         int pageSize = PageTokens.size(request.getPageSize());
-        EventCursor after = PageTokens.events(request.getPageToken());
+        EventCursor after = pageTokens.read(request.getPageToken(), grant);
         MatchStrength minimum = minimumStrength(request.getMinimumStrength());
         Set<DataCategory> released = EnumSet.noneOf(DataCategory.class);
         released.addAll(grant.scopeOf(agencyId));
@@ -71,20 +81,29 @@ class GetSubjectRecordHandler {
             throw FederationRefusal.permissionDenied("CATEGORY_NOT_GRANTED",
                     "the access grant covers none of the categories asked for", grant);
         }
-
-        List<LocalMatch> matches = matcher.match(request.getTokensList());
-        List<String> releasedSubjects = matches.stream().filter(m -> m.atLeast(minimum)).map(m -> m.subject().id()).toList();
-        List<CaseFile> all = matches.isEmpty() ? List.of() : cases.about(matches.stream().map(m -> m.subject().id()).toList());
-        List<String> recordIds = new ArrayList<>();
-        Map<String, List<CaseFile>> bySubject = all.stream().collect(Collectors.groupingBy(CaseFile::subjectId));
-        GetSubjectRecordResponse.Builder response = GetSubjectRecordResponse.newBuilder()
-                .addAllMatches(SubjectMatches.of(matches, released.contains(DataCategory.DATA_CATEGORY_INVOLVEMENT),
-                        bySubject, recordIds))
-                .addAllReleasedCategories(released);
-
-        List<CaseFile> ofReleasedSubjects = all.stream().filter(c -> releasedSubjects.contains(c.subjectId()))
+        ConfirmationRefs.Confirmed confirmed = confirmed(request, grant);
+        LocalSelection selection = OnePersonRule.require(matcher.select(request.getTokensList(), grant.anchors(),
+                confirmed == null ? null : confirmed.subjectId()), grant);
+        boolean involvement = released.contains(DataCategory.DATA_CATEGORY_INVOLVEMENT);
+        List<LocalMatch> persons = MatchAnswers.personsOf(selection);
+        Map<String, List<CaseFile>> bySubject = answers.casesOf(persons);
+        MatchAnswers.Answer answer = answers.answer(selection, involvement, bySubject, grant,
+                confirmed == null ? null : confirmed.id());
+        List<String> recordIds = new ArrayList<>(answer.recordIds());
+        GetSubjectRecordResponse.Builder response = GetSubjectRecordResponse.newBuilder().addAllMatches(answer.matches());
+        if (selection.outcome() == Outcome.POSSIBLE) {
+            // Perhaps the person: the known-to facts at most until a person confirms.
+            List<DataCategory> shown = involvement ? List.of(DataCategory.DATA_CATEGORY_INVOLVEMENT) : List.of();
+            return new Release<>(response.addAllReleasedCategories(shown).build(), shown, recordIds, answer.persons());
+        }
+        response.addAllReleasedCategories(released);
+        LocalMatch one = selection.chosen();
+        if (one == null || !selection.confirmed() && !one.atLeast(minimum)) {
+            return new Release<>(response.build(), List.copyOf(released), recordIds, answer.persons());
+        }
+        List<CaseFile> theirs = bySubject.getOrDefault(one.subject().id(), List.of()).stream()
                 .sorted(Comparator.comparing(CaseFile::id)).toList();
-        List<CaseFile> releasedCases = ofReleasedSubjects.stream().filter(c -> released.contains(c.category())).toList();
+        List<CaseFile> releasedCases = theirs.stream().filter(c -> released.contains(c.category())).toList();
         Map<String, CaseFile> caseById = releasedCases.stream().collect(Collectors.toMap(CaseFile::id, c -> c));
         if (after == null) {
             for (CaseFile c : releasedCases) {
@@ -97,13 +116,26 @@ class GetSubjectRecordHandler {
             }
             response.addAllRagHistory(ragHistory(releasedCases, recordIds));
         }
-        EventPage page = events.page(ofReleasedSubjects.stream().map(CaseFile::id).toList(), released, after, pageSize);
+        EventPage page = events.page(theirs.stream().map(CaseFile::id).toList(), released, after, pageSize);
         for (CaseEvent e : page.events()) {
             response.addEvents(RecordMapping.eventOf(e, agencyId));
             recordIds.add(e.id());
         }
-        response.setNextPageToken(PageTokens.events(page.next()));
-        return new Release<>(response.build(), List.copyOf(released), recordIds);
+        response.setNextPageToken(pageTokens.issue(page.next(), grant));
+        return new Release<>(response.build(), List.copyOf(released), recordIds, answer.persons());
+    }
+
+    /** The confirmed match the request carries, verified against the grant; null when it carries none. */
+    private ConfirmationRefs.Confirmed confirmed(GetSubjectRecordRequest request, AccessGrant grant)
+            throws FederationRefusal {
+        if (request.getConfirmedMatch().isEmpty()) {
+            return null;
+        }
+        try {
+            return refs.verify(request.getConfirmedMatch(), grant);
+        } catch (BadConfirmationException e) {
+            throw FederationRefusal.permissionDenied("BAD_CONFIRMATION", e.getMessage(), grant);
+        }
     }
 
     private List<RagChange> ragHistory(List<CaseFile> releasedCases, List<String> recordIds) {
@@ -123,7 +155,7 @@ class GetSubjectRecordHandler {
         if (asked == MatchStrength.UNRECOGNIZED) {
             throw FederationRefusal.invalidArgument("BAD_MINIMUM_STRENGTH", "minimum_strength is not a known strength");
         }
-        // POSSIBLE matches need confirmation by a person, so their records go out only when asked for.
+        // A POSSIBLE match is never released on asking alone: it takes a confirmed_match (above).
         return asked == MatchStrength.MATCH_STRENGTH_UNSPECIFIED ? MatchStrength.MATCH_STRENGTH_STRONG : asked;
     }
 }

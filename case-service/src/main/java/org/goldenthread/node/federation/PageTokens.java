@@ -1,22 +1,20 @@
 package org.goldenthread.node.federation;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
-import org.goldenthread.node.casework.EventCursor;
 
 /**
- * Opaque page tokens: a version prefix and a base64url keyset cursor (where the previous page
- * ended), so pages stay stable while new events arrive. Anything that does not decode exactly is
- * refused as INVALID_ARGUMENT, never interpreted.
+ * Page sizes, and the access log's page tokens: a version prefix and a base64url keyset cursor
+ * (the last sequence returned). Anything that does not decode exactly is refused as
+ * INVALID_ARGUMENT, never interpreted. An access-log token is not bound to a grant: each page is
+ * asked with a grant of its own (a grant is used once), and the token reveals only a sequence.
+ * Timeline pages have grant-bound tokens of their own ({@link EventPageTokens}).
  */
 final class PageTokens {
 
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 500;
-    private static final String EVENTS = "e1.";
     private static final String LOG = "a1.";
-    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private PageTokens() {
     }
@@ -26,23 +24,6 @@ final class PageTokens {
             throw FederationRefusal.invalidArgument("BAD_PAGE_SIZE", "page_size must not be negative");
         }
         return requested == 0 ? DEFAULT_SIZE : Math.min(requested, MAX_SIZE);
-    }
-
-    static String events(EventCursor cursor) {
-        return cursor == null ? "" : EVENTS + encode(cursor.occurredAt().toEpochMilli() + ":" + cursor.id());
-    }
-
-    /** The cursor in an events token; null for the empty token (first page). */
-    static EventCursor events(String token) throws FederationRefusal {
-        if (token.isEmpty()) {
-            return null;
-        }
-        String body = decode(token, EVENTS);
-        int colon = body.indexOf(':');
-        if (colon < 1 || !body.substring(colon + 1).matches(UUID)) {
-            throw bad();
-        }
-        return new EventCursor(Instant.ofEpochMilli(number(body.substring(0, colon))), body.substring(colon + 1));
     }
 
     static String log(long lastSequence) {
@@ -76,7 +57,7 @@ final class PageTokens {
         return Long.parseLong(digits);
     }
 
-    private static FederationRefusal bad() {
+    static FederationRefusal bad() {
         return FederationRefusal.invalidArgument("BAD_PAGE_TOKEN", "page_token is not a token this node issued");
     }
 }

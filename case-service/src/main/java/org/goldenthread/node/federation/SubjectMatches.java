@@ -3,6 +3,7 @@ package org.goldenthread.node.federation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.goldenthread.node.casework.CaseFile;
 import org.goldenthread.node.subject.LocalMatch;
 import org.goldenthread.proto.node.v1.SubjectMatch;
@@ -15,17 +16,20 @@ final class SubjectMatches {
 
     /**
      * @param casesBySubject every case per matched subject id; consulted only with {@code withInvolvement}
+     * @param confirmationRef the reference to hand out with a match; empty for none
      * @param recordIds collects the ids of what is released
      */
     static List<SubjectMatch> of(List<LocalMatch> matches, boolean withInvolvement,
-            Map<String, List<CaseFile>> casesBySubject, List<String> recordIds) {
+            Map<String, List<CaseFile>> casesBySubject, Function<LocalMatch, String> confirmationRef,
+            List<String> recordIds) {
         List<SubjectMatch> out = new ArrayList<>(matches.size());
         for (LocalMatch match : matches) {
             String id = match.subject().id();
             SubjectMatch.Builder m = SubjectMatch.newBuilder()
                     .setSubjectRef(id)
                     .setStrength(match.strength())
-                    .addAllMatchedKinds(match.kinds());
+                    .addAllMatchedKinds(match.kinds())
+                    .setConfirmationRef(confirmationRef.apply(match));
             recordIds.add(id);
             if (withInvolvement) {
                 List<CaseFile> cases = casesBySubject.getOrDefault(id, List.of());

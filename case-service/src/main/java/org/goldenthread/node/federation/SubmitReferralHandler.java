@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.goldenthread.federation.grant.AccessGrant;
+import org.goldenthread.federation.linkage.PersonSelection.Outcome;
 import org.goldenthread.node.NodeProperties;
 import org.goldenthread.node.referral.Received;
 import org.goldenthread.node.referral.Referral;
 import org.goldenthread.node.referral.ReferralStatus;
 import org.goldenthread.node.referral.ReferralStore;
+import org.goldenthread.node.subject.LocalSelection;
 import org.goldenthread.node.subject.SubjectMatcher;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.Purpose;
@@ -19,9 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * SubmitReferral: another agency asks this one to work with a person. Grant-checked like every
- * call (bound to the referral's tokens), and further: addressed to this agency, sent by the
- * grant's requesting agency, for the grant's purpose, with categories inside the grant's scope for
- * this agency. Idempotent on referral_id: a repeat answers the stored referral's status.
+ * call (bound to the referral's tokens, used once), and further: addressed to this agency, sent by
+ * the grant's requesting agency, for the grant's purpose, with categories inside the grant's scope
+ * for this agency. The referral is linked to the one local person its tokens pick out, or to no
+ * one (POSSIBLE or no match: staff find the person themselves); tokens matching several persons,
+ * or disagreeing with one, are refused as any call about a subject is ({@link OnePersonRule}).
+ * Idempotent on referral_id: a repeat (under a new grant) answers the stored referral's status.
  */
 @Component
 class SubmitReferralHandler {
@@ -48,7 +53,10 @@ class SubmitReferralHandler {
         calls.serve("SubmitReferral", r.getSubjectTokensList(), r.getCategoriesList(), out, grant -> {
             checkShape(r);
             checkAgainstGrant(r, grant);
-            List<String> matched = matcher.match(r.getSubjectTokensList()).stream().map(m -> m.subject().id()).toList();
+            // Linked to one local person or to none: a referral's story is never filed against the wrong person.
+            LocalSelection selection = OnePersonRule.require(
+                    matcher.select(r.getSubjectTokensList(), grant.anchors(), null), grant);
+            List<String> matched = selection.outcome() == Outcome.ONE ? List.of(selection.chosen().subject().id()) : List.of();
             var now = clock.instant();
             Received received = referrals.receive(new Referral(r.getReferralId(), r.getFromAgency(), r.getToAgency(),
                     r.getSubjectTokensList(), r.getPurpose(), r.getStory(), r.getNeedsList(), r.getReferrer(),
@@ -61,9 +69,11 @@ class SubmitReferralHandler {
                 throw new FederationRefusal(io.grpc.Status.Code.ALREADY_EXISTS, "REFERRAL_ID_TAKEN",
                         "this referral id is taken; choose another", grant);
             }
+            Release.Persons persons = matched.isEmpty() ? Release.Persons.NOBODY : new Release.Persons(matched,
+                    selection.chosen().strength().name().replace("MATCH_STRENGTH_", ""), "");
             return new Release<>(SubmitReferralResponse.newBuilder().setReferralId(stored.referralId())
                     .setStatus(ReferralMapping.status(stored.status())).build(), stored.categories(),
-                    List.of("referral/" + stored.referralId()));
+                    List.of("referral/" + stored.referralId()), persons);
         });
     }
 

@@ -1,18 +1,21 @@
 package org.goldenthread.node.subject;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Projections.include;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,19 +23,21 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.goldenthread.federation.linkage.LinkageTokens;
+import org.goldenthread.federation.linkage.NameNormaliser;
 import org.goldenthread.node.store.Bulk;
 import org.goldenthread.node.store.RecordIds;
 import org.goldenthread.node.store.ReferenceUpsert;
 import org.goldenthread.node.store.ReverseIndex;
 import org.goldenthread.node.store.Saved;
 import org.goldenthread.proto.common.v1.LinkageToken;
-import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.springframework.stereotype.Component;
 
 /**
  * The agency's persons, collection {@code subjects} (unique {@code ref}), with two reverse indexes
  * ({@link ReverseIndex}): {@code subject_tokens} (linkage token to persons, for MatchSubject) and
- * {@code subject_search} (search keys to persons, for the staff's search).
+ * {@code subject_search} (search keys to persons, for the staff's search). Each person records the
+ * name normalisation version of its tokens, so a newer one can re-tokenise older persons
+ * ({@link SubjectRetokenisation}).
  */
 @Component
 public class SubjectStore {
@@ -60,8 +65,8 @@ public class SubjectStore {
         List<LinkageToken> tokens = tokensOf(details);
         Subject[] before = new Subject[1];
         Saved saved = ReferenceUpsert.save(subjects, eq("ref", ref), (id, stored) -> {
-            before[0] = stored == null ? null : fromDocument(stored);
-            return toDocument(new Subject(id, ref, details, tokens, clock.instant(), recordedBy));
+            before[0] = stored == null ? null : SubjectDocuments.fromDocument(stored);
+            return SubjectDocuments.toDocument(new Subject(id, ref, details, tokens, clock.instant(), recordedBy));
         });
         Subject old = before[0];
         byToken.move(saved.id(), old == null ? List.of() : keys(old.tokens()), keys(tokens));
@@ -84,7 +89,7 @@ public class SubjectStore {
         for (NewSubject s : batch) {
             String id = RecordIds.next();
             List<LinkageToken> tokens = tokensOf(s.details());
-            documents.add(toDocument(new Subject(id, s.ref(), s.details(), tokens, now, s.recordedBy())));
+            documents.add(SubjectDocuments.toDocument(new Subject(id, s.ref(), s.details(), tokens, now, s.recordedBy())));
             keys(tokens).forEach(k -> tokenPostings.computeIfAbsent(k, x -> new ArrayList<>()).add(id));
             SearchKeys.of(s.details()).forEach(k -> searchPostings.computeIfAbsent(k, x -> new ArrayList<>()).add(id));
             saved.add(new Saved(id, true));
@@ -98,11 +103,11 @@ public class SubjectStore {
     }
 
     public Optional<Subject> byRef(String ref) {
-        return Optional.ofNullable(subjects.find(eq("ref", ref)).first()).map(SubjectStore::fromDocument);
+        return Optional.ofNullable(subjects.find(eq("ref", ref)).first()).map(SubjectDocuments::fromDocument);
     }
 
     public Optional<Subject> byId(String id) {
-        return Optional.ofNullable(subjects.find(eq("_id", id)).first()).map(SubjectStore::fromDocument);
+        return Optional.ofNullable(subjects.find(eq("_id", id)).first()).map(SubjectDocuments::fromDocument);
     }
 
     /**
@@ -121,9 +126,50 @@ public class SubjectStore {
     public List<Subject> byIds(Collection<String> ids) {
         List<Subject> found = new ArrayList<>();
         if (!ids.isEmpty()) {
-            subjects.find(in("_id", List.copyOf(ids))).forEach(d -> found.add(fromDocument(d)));
+            subjects.find(in("_id", List.copyOf(ids))).forEach(d -> found.add(SubjectDocuments.fromDocument(d)));
         }
         return found;
+    }
+
+    /**
+     * Ids of the persons whose stored tokens were computed with an older name normalisation (or a
+     * version not recorded): one pass over the collection, ids only.
+     */
+    public List<String> withOlderTokens() {
+        List<String> ids = new ArrayList<>();
+        subjects.find(or(exists(SubjectDocuments.TOKENS_VERSION, false),
+                        lt(SubjectDocuments.TOKENS_VERSION, NameNormaliser.VERSION)))
+                .projection(include("_id"))
+                .forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    /**
+     * Recomputes the tokens of these persons from their stored details with today's normalisation,
+     * as {@link #save} would (the reverse index moved to the new tokens), without touching what was
+     * recorded or by whom. A person whose tokens come out the same only has its version raised.
+     *
+     * @return how many persons' tokens changed
+     */
+    public int retokenise(Collection<String> ids) {
+        List<String> unchanged = new ArrayList<>();
+        int changed = 0;
+        for (Subject s : byIds(ids)) {
+            List<LinkageToken> tokens = tokensOf(s.details());
+            if (new LinkedHashSet<>(tokens).equals(new LinkedHashSet<>(s.tokens()))) {
+                unchanged.add(s.id());
+                continue;
+            }
+            subjects.updateOne(eq("_id", s.id()), Updates.combine(
+                    Updates.set(SubjectDocuments.TOKENS, SubjectDocuments.tokens(tokens)),
+                    Updates.set(SubjectDocuments.TOKENS_VERSION, NameNormaliser.VERSION)));
+            byToken.move(s.id(), keys(s.tokens()), keys(tokens));
+            changed++;
+        }
+        if (!unchanged.isEmpty()) {
+            subjects.updateMany(in("_id", unchanged), Updates.set(SubjectDocuments.TOKENS_VERSION, NameNormaliser.VERSION));
+        }
+        return changed;
     }
 
     /** A token's reverse-index key: kind, key id and value, all three significant. */
@@ -141,51 +187,5 @@ public class SubjectStore {
             tokens.addAll(linkage.tokensFor(details.identifiersWithFamilyName(previous)));
         }
         return List.copyOf(tokens);
-    }
-
-    private static Document toDocument(Subject s) {
-        SubjectDetails d = s.details();
-        return new Document("_id", s.id())
-                .append("ref", s.ref())
-                .append("familyName", d.familyName())
-                .append("givenName", d.givenName())
-                .append("dateOfBirth", d.dateOfBirth() == null ? null : d.dateOfBirth().toString())
-                .append("nhsNumber", d.nhsNumber())
-                .append("nationalInsuranceNumber", d.nationalInsuranceNumber())
-                .append("postcode", d.postcode())
-                .append("previousNames", d.previousNames())
-                .append("gender", d.gender())
-                .append("addresses", d.addresses().stream().map(a -> new Document("line", a.line())
-                        .append("postcode", a.postcode())
-                        .append("from", a.from() == null ? null : a.from().toString())
-                        .append("to", a.to() == null ? null : a.to().toString())).toList())
-                .append("contacts", d.contacts().stream().map(c -> new Document("kind", c.kind()).append("value", c.value())).toList())
-                .append("tokens", s.tokens().stream().map(t -> new Document("kind", t.getKind().name())
-                        .append("keyId", t.getKeyId()).append("value", t.getValue())).toList())
-                .append("recordedAt", Date.from(s.recordedAt()))
-                .append("recordedBy", s.recordedBy());
-    }
-
-    private static LocalDate date(String iso) {
-        return iso == null ? null : LocalDate.parse(iso);
-    }
-
-    private static Subject fromDocument(Document doc) {
-        String dob = doc.getString("dateOfBirth");
-        SubjectDetails details = new SubjectDetails(doc.getString("familyName"), doc.getString("givenName"),
-                dob == null ? null : LocalDate.parse(dob), doc.getString("nhsNumber"),
-                doc.getString("nationalInsuranceNumber"), doc.getString("postcode"),
-                doc.getList("previousNames", String.class, List.of()), doc.getString("gender"),
-                doc.getList("addresses", Document.class, List.of()).stream().map(a -> new Address(a.getString("line"),
-                        a.getString("postcode"), date(a.getString("from")), date(a.getString("to")))).toList(),
-                doc.getList("contacts", Document.class, List.of()).stream()
-                        .map(c -> new Contact(c.getString("kind"), c.getString("value"))).toList());
-        List<LinkageToken> tokens = doc.getList("tokens", Document.class, List.of()).stream()
-                .map(t -> LinkageToken.newBuilder().setKind(LinkageTokenKind.valueOf(t.getString("kind")))
-                        .setKeyId(t.getString("keyId")).setValue(t.getString("value")).build())
-                .toList();
-        Date recordedAt = doc.getDate("recordedAt");
-        return new Subject(doc.getString("_id"), doc.getString("ref"), details, tokens,
-                recordedAt == null ? Instant.EPOCH : recordedAt.toInstant(), doc.getString("recordedBy"));
     }
 }

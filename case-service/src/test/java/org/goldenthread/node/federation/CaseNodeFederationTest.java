@@ -194,6 +194,13 @@ class CaseNodeFederationTest {
             assertThat(entry.recordIds()).contains(response.getCases(0).getCaseId(), response.getEvents(0).getEventId());
             assertThat(entry.requestId()).startsWith("req-");
             assertThat(entry.subjectDigest()).isEqualTo(SubjectDigest.of(tom));
+            assertThat(entry.personIds()).containsExactly(response.getMatches(0).getSubjectRef());
+            assertThat(entry.match()).isEqualTo("EXACT");
+            assertThat(entry.confirmation()).isEmpty();
+            // Each request token by kind and hash, never the token itself.
+            assertThat(entry.tokenHashes()).hasSize(tom.size()).allSatisfy(h -> assertThat(h).matches("[A-Z_]+:test-1:[A-Za-z0-9_-]{43}"))
+                    .extracting(h -> h.substring(0, h.indexOf(':'))).containsExactly("NHS", "NAME_DOB", "FUZZY_NAME_DOB_AREA");
+            assertThat(entry.tokenHashes().toString()).doesNotContain(tom.get(0).getValue());
         }
 
         @Test
@@ -206,6 +213,37 @@ class CaseNodeFederationTest {
             assertThat(second.getEventsList()).extracting(e -> e.getSummary()).containsExactly("Disturbance at flat");
             assertThat(second.getNextPageToken()).isEmpty();
             assertThat(second.getCasesList()).isEmpty();
+        }
+
+        @Test
+        void continuesAPageOnlyUnderTheGrantItWasIssuedFor() {
+            String jws = node.issuers.grant(grant(CRIME, MENTAL));
+            var first = record(jws, GetSubjectRecordRequest.newBuilder().setPageSize(3));
+            String otherGrant = node.issuers.grant(grant(CRIME, MENTAL));
+            assertRefused(() -> record(otherGrant, GetSubjectRecordRequest.newBuilder().setPageSize(3)
+                    .setPageToken(first.getNextPageToken())), Status.Code.INVALID_ARGUMENT, "BAD_PAGE_TOKEN");
+            // The other grant was not used by the refused continuation: its own first page is still served.
+            assertThat(record(otherGrant, GetSubjectRecordRequest.newBuilder()).getEventsList()).hasSize(4);
+        }
+
+        @Test
+        void refusesAnAlteredPageToken() {
+            String jws = node.issuers.grant(grant(CRIME, MENTAL));
+            var first = record(jws, GetSubjectRecordRequest.newBuilder().setPageSize(3));
+            String token = first.getNextPageToken();
+            // A token altered anywhere, or of the earlier unbound format, is not one this node issued.
+            String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+            assertRefused(() -> record(jws, GetSubjectRecordRequest.newBuilder().setPageToken(altered)),
+                    Status.Code.INVALID_ARGUMENT, "BAD_PAGE_TOKEN");
+        }
+
+        @Test
+        void servesEachPageOfAGrantOnce() {
+            String jws = node.issuers.grant(grant(CRIME, MENTAL));
+            var first = record(jws, GetSubjectRecordRequest.newBuilder().setPageSize(3));
+            var again = GetSubjectRecordRequest.newBuilder().setPageSize(3).setPageToken(first.getNextPageToken());
+            assertThat(record(jws, again.clone()).getEventsList()).hasSize(1);
+            assertRefused(() -> record(jws, again.clone()), Status.Code.PERMISSION_DENIED, "REPLAYED");
         }
 
         @Test
@@ -225,13 +263,12 @@ class CaseNodeFederationTest {
         }
 
         @Test
-        void matchesWithoutInvolvementWhenTheScopeLacksIt() {
-            MatchSubjectResponse response = stub(node.issuers.grant(grant(CRIME)))
-                    .matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tom).build());
-            assertThat(response.getMatchesList()).singleElement().satisfies(m -> {
-                assertThat(m.getStrength()).isEqualTo(MatchStrength.MATCH_STRENGTH_EXACT);
-                assertThat(m.hasInvolvement()).isFalse();
-            });
+        void refusesMatchSubjectUnderAGrantWithoutInvolvement() {
+            // Whether, how strongly and under which id someone is known here is itself INVOLVEMENT.
+            assertRefused(() -> stub(node.issuers.grant(grant(CRIME)))
+                    .matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tom).build()),
+                    Status.Code.PERMISSION_DENIED, "CATEGORY_NOT_GRANTED");
+            assertThat(lastAuditEntry().personIds()).isEmpty();
         }
 
         @Test
@@ -239,6 +276,8 @@ class CaseNodeFederationTest {
             MatchSubjectResponse response = stub(node.issuers.grant(grant(INVOLVEMENT)))
                     .matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tom).build());
             assertThat(response.getMatchesList()).singleElement().satisfies(m -> {
+                assertThat(m.getStrength()).isEqualTo(MatchStrength.MATCH_STRENGTH_EXACT);
+                assertThat(m.getConfirmationRef()).isEmpty();
                 assertThat(m.getInvolvement().getOpenCase()).isTrue();
                 assertThat(m.getInvolvement().getLeadWorker()).isEqualTo("PC Jones");
                 assertThat(m.getInvolvement().getContact()).isEqualTo("iom@police.example");
@@ -297,6 +336,35 @@ class CaseNodeFederationTest {
             assertThat(lastAuditEntry().grantId()).isEqualTo(housing.id());
             assertThat(node.get("/actuator/prometheus", null).getBody())
                     .containsPattern("goldenthread_node_federation_calls_total\\{[^}]*reason=\"WRONG_AUDIENCE\"");
+        }
+
+        @Test
+        void refusesAGrantNamingThisAgencyAmongOthers() throws Exception {
+            var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder(org.goldenthread.federation.grant.GrantClaims
+                    .toClaims(grant(CRIME))).audience(List.of(TestNode.AGENCY, "housing")).build();
+            assertRefused(() -> record(node.issuers.signedByConsent(claims), GetSubjectRecordRequest.newBuilder()),
+                    Status.Code.PERMISSION_DENIED, "WRONG_AUDIENCE");
+        }
+
+        @Test
+        void refusesAGrantIssuedInTheFuture() {
+            // Beyond the 5 s of clock skew allowed: a grant minted ahead of time to outlive its 120 s.
+            AccessGrant early = grant(TestNode.AGENCY, Purpose.PURPOSE_CASE_MANAGEMENT, tom, Instant.now().plusSeconds(60), CRIME);
+            assertRefused(() -> record(node.issuers.grant(early), GetSubjectRecordRequest.newBuilder()),
+                    Status.Code.UNAUTHENTICATED, "NOT_YET_VALID");
+        }
+
+        @Test
+        void refusesAGrantUsedTwiceForTheSameOperation() {
+            AccessGrant once = grant(CRIME, INVOLVEMENT);
+            String jws = node.issuers.grant(once);
+            record(jws, GetSubjectRecordRequest.newBuilder());
+            assertRefused(() -> record(jws, GetSubjectRecordRequest.newBuilder()), Status.Code.PERMISSION_DENIED, "REPLAYED");
+            assertThat(lastAuditEntry().grantId()).isEqualTo(once.id());
+            // Used once per operation: the same grant may still ask MatchSubject, once.
+            stub(jws).matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tom).build());
+            assertRefused(() -> stub(jws).matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tom).build()),
+                    Status.Code.PERMISSION_DENIED, "REPLAYED");
         }
 
         @Test
@@ -423,6 +491,14 @@ class CaseNodeFederationTest {
                     Status.Code.PERMISSION_DENIED, "WRONG_SUBJECT");
             assertRefused(() -> stub(counting).matchSubject(MatchSubjectRequest.newBuilder().addAllTokens(tom).build()),
                     Status.Code.PERMISSION_DENIED, "WRONG_SUBJECT");
+        }
+
+        @Test
+        void countsOncePerGrant() {
+            String jws = node.issuers.grant(outcomeGrant(TestNode.AGENCY, Purpose.PURPOSE_OUTCOME_EVIDENCE, CRIME));
+            var count = AggregateRequest.newBuilder().setMetric(AggregateMetric.AGGREGATE_METRIC_OPEN_CASES).build();
+            stub(jws).aggregate(count);
+            assertRefused(() -> stub(jws).aggregate(count), Status.Code.PERMISSION_DENIED, "REPLAYED");
         }
 
         @Test

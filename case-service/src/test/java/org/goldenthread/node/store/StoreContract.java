@@ -12,6 +12,7 @@ import org.goldenthread.federation.grant.SubjectDigest;
 import org.goldenthread.federation.linkage.LinkageKey;
 import org.goldenthread.federation.linkage.LinkageTokens;
 import org.goldenthread.federation.linkage.PersonIdentifiers;
+import org.goldenthread.node.audit.AccessLogSubject;
 import org.goldenthread.node.audit.AuditEvent;
 import org.goldenthread.node.audit.AuditLog;
 import org.goldenthread.node.audit.AuditOutcome;
@@ -180,7 +181,8 @@ abstract class StoreContract {
             first.append(about(tom));
             assertThat(restarted.verify().valid()).isTrue();
             assertThat(restarted.count()).isEqualTo(7);
-            assertThat(restarted.about(tom, 1, 10)).extracting(e -> e.sequence()).containsExactly(3L, 5L, 6L, 7L);
+            assertThat(restarted.about(AccessLogSubject.byTokens(tokensOf(tom(null, "Hale"))), 1, 10))
+                    .extracting(e -> e.sequence()).containsExactly(3L, 5L, 6L, 7L);
         }
 
         @Test
