@@ -65,6 +65,66 @@ class ConsentRecordsTest {
         }
     }
 
+    /** Many consents about one subject in a short time: how a deny would be buried under permits. */
+    @Nested
+    class Burst {
+
+        @Test
+        void refusesTheOnePastTheLimitStoresNothingAndAlertsTheRecordingAgencysDpo() {
+            String nhs = "9434765110";
+            for (int i = 0; i < 20; i++) {
+                service.recordHale(nhs, "CF-BURST-" + i);
+            }
+
+            var refused = http.post("/api/consents", keyWorker, haleConsent(nhs, "CF-BURST-20"));
+
+            assertProblem(refused, 429, "consent-burst");
+            assertThat(refused.json()).containsEntry("limit", 20).containsEntry("window", "PT24H")
+                    .containsKey("alertId");
+            var digest = service.context.getBean(com.mongodb.client.MongoDatabase.class).getCollection("consents")
+                    .find(com.mongodb.client.model.Filters.eq("evidence.reference", "CF-BURST-0")).first()
+                    .getString("subjectDigest");
+            assertThat(service.context.getBean(com.mongodb.client.MongoDatabase.class).getCollection("consents")
+                    .countDocuments(com.mongodb.client.model.Filters.eq("subjectDigest", digest))).isEqualTo(20);
+            assertProblem(http.post("/api/consents", keyWorker, haleConsent(nhs, "CF-BURST-21")), 429, "consent-burst");
+
+            String councilDpo = service.identity.token("dpo.council", "council", "DPO");
+            var queue = http.get("/api/consents/burst-alerts", councilDpo);
+            assertThat(queue.status()).as(queue.body()).isEqualTo(200);
+            assertThat(queue.body()).contains("\"id\":\"" + refused.json().get("alertId") + "\"",
+                    "\"agency\":\"council\"", "\"user\":\"kw.council\"", "\"subjectDigest\":\"" + digest + "\"",
+                    "\"recentRecords\":20", "\"refusals\":2", "\"status\":\"PENDING\"");
+            service.tokensOf(nhs).forEach(t -> assertThat(queue.body()).doesNotContain(t.getValue()));
+            assertThat(queue.body()).doesNotContain(nhs, "Hale", "2007-03-14");
+            String housingDpo = service.identity.token("dpo.housing", "housing", "DPO");
+            assertThat(http.get("/api/consents/burst-alerts", housingDpo).body()).isEqualTo("{\"alerts\":[]}");
+            assertProblem(http.get("/api/consents/burst-alerts", keyWorker), 403, "forbidden");
+
+            var reviewed = http.post("/api/consents/burst-alerts/" + refused.json().get("alertId"), councilDpo,
+                    "{\"outcome\":\"NOT_JUSTIFIED\",\"note\":\"asked the key-worker\"}");
+            assertThat(reviewed.json()).containsEntry("status", "REVIEWED").containsEntry("outcome", "NOT_JUSTIFIED");
+            assertProblem(http.post("/api/consents/burst-alerts/" + refused.json().get("alertId"), councilDpo,
+                    "{\"outcome\":\"JUSTIFIED\"}"), 409, "alert-closed");
+            assertThat(http.get("/api/consents/burst-alerts", councilDpo).body()).isEqualTo("{\"alerts\":[]}");
+            assertThat(http.get("/api/consents/burst-alerts?status=ALL", councilDpo).body())
+                    .contains((String) refused.json().get("alertId"));
+        }
+
+        @Test
+        void countsRecordsSharingAnyOneIdentifier() {
+            // Twenty under the NHS number alone, then one under the name: the NHS number is shared, so it is the 21st.
+            for (int i = 0; i < 20; i++) {
+                var created = http.post("/api/consents", keyWorker, consent(Map.of("nhsNumber", "9434765129"),
+                        Map.of("start", "2026-01-01T00:00:00Z"), "SIGNED_FORM", "CF-BURST-NHS-" + i,
+                        List.of(Map.of("type", "PERMIT"))));
+                assertThat(created.status()).as(created.body()).isEqualTo(201);
+            }
+
+            assertProblem(http.post("/api/consents", keyWorker, haleConsent("9434765129", "CF-BURST-NHS-20")), 429,
+                    "consent-burst");
+        }
+    }
+
     /** Consent records exported as FHIR R4 Consent resources. */
     @Nested
     class FhirExport {

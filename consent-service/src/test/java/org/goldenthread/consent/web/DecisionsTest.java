@@ -80,6 +80,38 @@ class DecisionsTest {
         }
 
         @Test
+        void givesEachPermittedAgencyItsOwnGrantForItsOwnScopeOnly() throws Exception {
+            service.recordHale("9434765137", "CF-PER-AGENCY-1");
+            List<LinkageToken> tokens = service.tokensOf("9434765137");
+
+            var answer = http.post("/decisions", police, decisionBody(tokens, "CASE_MANAGEMENT",
+                    List.of("housing", "mentalhealth", "employment"), List.of()));
+
+            Map<String, Object> decision = answer.json();
+            String decisionId = (String) decision.get("decisionId");
+            for (String agency : List.of("housing", "mentalhealth", "employment")) {
+                String grant = grantOf(decision, agency);
+                AccessGrant verified = service.verifierFor(agency).verify(grant, tokens);
+                assertThat(verified.id()).isEqualTo(decisionId + "." + agency);
+                assertThat(verified.audience()).isEqualTo(agency);
+                assertThat(verified.scopes()).containsOnlyKeys(agency);
+                assertThat(verified.bases()).containsOnlyKeys(agency);
+                assertThat(com.nimbusds.jwt.SignedJWT.parse(grant).getJWTClaimsSet().getAudience())
+                        .containsExactly(agency);
+                for (String other : List.of("housing", "mentalhealth", "employment")) {
+                    if (!other.equals(agency)) {
+                        assertThatThrownBy(() -> service.verifierFor(other).verify(grant, tokens))
+                                .isInstanceOf(GrantRejectedException.class);
+                    }
+                }
+            }
+            assertThat(service.verifierFor("mentalhealth").verify(grantOf(decision, "mentalhealth"), tokens)
+                    .scopeOf("mentalhealth")).doesNotContain(DataCategory.DATA_CATEGORY_HEALTH_MENTAL);
+            assertThat(service.verifierFor("housing").verify(grantOf(decision, "housing"), tokens)
+                    .scopeOf("housing")).contains(DataCategory.DATA_CATEGORY_HEALTH_MENTAL);
+        }
+
+        @Test
         void neverMatchesConsentOnFuzzyTokenAlone() {
             service.recordHale("9434765072", "CF-FUZZY-1");
             List<LinkageToken> fuzzy = service.tokensOf("9434765072").stream()
@@ -190,6 +222,19 @@ class DecisionsTest {
             assertProblem(http.post("/decisions", police, "{\"subjectTokens\":{\"$gt\":\"\"},\"purpose\":\"CASE_MANAGEMENT\","
                     + "\"agencies\":\"housing\"}"), 400, "malformed-body");
             assertProblem(http.post("/decisions", police, "not json"), 400, "malformed-body");
+            var twoNhs = http.post("/decisions", police, decisionBody(List.of(tokens.get(0),
+                    service.tokensOf("9434765145").get(0), tokens.get(2)), "CASE_MANAGEMENT", List.of("housing"),
+                    List.of()));
+            assertProblem(twoNhs, 400, "conflicting-identifiers");
+            assertThat(twoNhs.json()).containsEntry("kinds", List.of("NHS"));
+            assertThat(twoNhs.json().get("errors").toString()).contains("subjectTokens[0]", "subjectTokens[1]")
+                    .doesNotContain("subjectTokens[2]");
+            Map<String, Object> badLegacy = decisionRequest(tokens, "CASE_MANAGEMENT", List.of("housing"), List.of());
+            badLegacy.put("legacyTokens", List.of(Map.of("kind", "DNA", "keyId", "k1", "value", "abc")));
+            assertProblem(http.post("/decisions", police, Http.json(badLegacy)), 400, "validation-failed");
+            badLegacy.put("legacyTokens", java.util.Collections.nCopies(5, Map.of("kind", "NAME_DOB", "keyId", "k1",
+                    "value", "abc")));
+            assertProblem(http.post("/decisions", police, Http.json(badLegacy)), 400, "validation-failed");
             assertProblem(http.post("/decisions", null, decisionBody(tokens, "CASE_MANAGEMENT", List.of("housing"),
                     List.of())), 401, "unauthenticated");
         }
