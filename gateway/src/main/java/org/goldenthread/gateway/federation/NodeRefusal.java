@@ -21,6 +21,7 @@ record NodeRefusal(AgencyStatus status, String reason, String code) {
     static final String IDENTIFIERS_DISAGREE = "IDENTIFIERS_DISAGREE";
     static final String NOT_ANCHORED = "NOT_ANCHORED";
     static final String REPEATED_IDENTIFIER = "REPEATED_IDENTIFIER";
+    static final String BAD_CONFIRMATION = "BAD_CONFIRMATION";
 
     static final String SEVERAL_PEOPLE = "More than one person at this agency matches; add an NHS or National Insurance number.";
     static final String DISAGREEING = "Some of the identifiers match a person at this agency and others do not;"
@@ -30,6 +31,8 @@ record NodeRefusal(AgencyStatus status, String reason, String code) {
             + " National Insurance number, or ask for the consent to be recorded with the identifiers they hold.";
     static final String REPEATED = "The request carried two different identifiers of the same kind, so this agency refused it;"
             + " give one NHS number, one National Insurance number and one name with date of birth.";
+    static final String STALE_CONFIRMATION = "This agency no longer accepts that confirmation (it holds for a few minutes, for"
+            + " the same person asking about the same subject); ask again without it and confirm the match it offers.";
 
     static NodeRefusal of(Throwable error) {
         if (error instanceof CallNotPermittedException) {
@@ -45,7 +48,9 @@ record NodeRefusal(AgencyStatus status, String reason, String code) {
         return switch (sre.getStatus().getCode()) {
             case DEADLINE_EXCEEDED -> new NodeRefusal(AgencyStatus.TIMEOUT, "no answer within the deadline", code);
             case UNAVAILABLE -> new NodeRefusal(AgencyStatus.UNAVAILABLE, "node unreachable", code);
-            case UNAUTHENTICATED, PERMISSION_DENIED -> new NodeRefusal(AgencyStatus.ERROR, "node refused the grant", code);
+            case UNAUTHENTICATED, PERMISSION_DENIED -> BAD_CONFIRMATION.equals(code)
+                    ? new NodeRefusal(AgencyStatus.ERROR, STALE_CONFIRMATION, code)
+                    : new NodeRefusal(AgencyStatus.ERROR, "node refused the grant", code);
             case FAILED_PRECONDITION -> preconditionFailed(code);
             case INVALID_ARGUMENT -> REPEATED_IDENTIFIER.equals(code)
                     ? new NodeRefusal(AgencyStatus.ERROR, REPEATED, code)

@@ -45,6 +45,14 @@ class NodeRefusalTest {
     }
 
     @Test
+    void explainsAConfirmationTheNodeNoLongerAccepts() {
+        NodeRefusal read = NodeRefusal.of(refusal(Status.Code.PERMISSION_DENIED, "goldenthread.org", "BAD_CONFIRMATION"));
+        assertThat(read.status()).isEqualTo(AgencyStatus.ERROR);
+        assertThat(read.code()).isEqualTo("BAD_CONFIRMATION");
+        assertThat(read.reason()).contains("no longer accepts that confirmation");
+    }
+
+    @Test
     void keepsTheTransportStatuses() {
         assertThat(NodeRefusal.of(Status.DEADLINE_EXCEEDED.asRuntimeException()).status()).isEqualTo(AgencyStatus.TIMEOUT);
         assertThat(NodeRefusal.of(Status.UNAVAILABLE.asRuntimeException()).status()).isEqualTo(AgencyStatus.UNAVAILABLE);
