@@ -29,6 +29,8 @@ import org.goldenthread.federation.grant.AccessGrant;
  */
 public final class ConfirmationRefs {
 
+    /** The use its key is derived for ({@code NodeSecret.derive}). */
+    public static final String KEY_USE = "confirmation-ref/v1";
     private static final String PREFIX = "cr1.";
     private static final int MAX_LENGTH = 400;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -39,7 +41,7 @@ public final class ConfirmationRefs {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    /** @param key this use's key ({@code NodeSecret.derive("confirmation-ref/v1")}) */
+    /** @param key this use's key ({@code NodeSecret.derive(KEY_USE)}) */
     public ConfirmationRefs(byte[] key, Duration ttl, Clock clock) {
         this.key = key.clone();
         this.ttl = ttl;

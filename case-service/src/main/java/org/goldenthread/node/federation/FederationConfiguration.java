@@ -45,6 +45,6 @@ class FederationConfiguration {
 
     @Bean
     ConfirmationRefs confirmationRefs(NodeSecret secret, NodeProperties node) {
-        return new ConfirmationRefs(secret.derive("confirmation-ref/v1"), node.confirmation().ttl(), Clock.systemUTC());
+        return new ConfirmationRefs(secret.derive(ConfirmationRefs.KEY_USE), node.confirmation().ttl(), Clock.systemUTC());
     }
 }
