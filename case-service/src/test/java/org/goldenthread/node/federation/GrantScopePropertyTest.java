@@ -96,14 +96,16 @@ class GrantScopePropertyTest {
         }
         GetSubjectRecordRequest.Builder request = GetSubjectRecordRequest.newBuilder().addAllTokens(tokens)
                 .addAllCategories(asked).setPageSize(pageSize);
+        String grant = grant(scope, tokens);
         if (scope.isEmpty() || released.isEmpty()) {
-            assertThatThrownBy(() -> call(scope, tokens, request)).isInstanceOfSatisfying(StatusRuntimeException.class,
+            assertThatThrownBy(() -> call(grant, request)).isInstanceOfSatisfying(StatusRuntimeException.class,
                     e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
             return;
         }
         List<GetSubjectRecordResponse> pages = new ArrayList<>();
         do {
-            pages.add(call(scope, tokens, request));
+            // Every page under the first page's grant: the one reuse a grant allows.
+            pages.add(call(grant, request));
             request.setPageToken(pages.get(pages.size() - 1).getNextPageToken());
         } while (!request.getPageToken().isEmpty() && pages.size() < 50);
 
@@ -165,11 +167,14 @@ class GrantScopePropertyTest {
         assertThat(node.put(path, officer, json).getStatusCode().is2xxSuccessful()).as(path).isTrue();
     }
 
-    static GetSubjectRecordResponse call(Set<DataCategory> scope, List<LinkageToken> tokens, GetSubjectRecordRequest.Builder request) {
+    static String grant(Set<DataCategory> scope, List<LinkageToken> tokens) {
         Instant now = Instant.now();
-        String grant = node.issuers.grant(new AccessGrant(UUID.randomUUID().toString(), "prop", "council",
+        return node.issuers.grant(new AccessGrant(UUID.randomUUID().toString(), "prop", "council",
                 Purpose.PURPOSE_CASE_MANAGEMENT, SubjectDigest.of(tokens), Map.of(TestNode.AGENCY, scope),
                 Map.of(TestNode.AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT), now, now.plusSeconds(60)));
+    }
+
+    static GetSubjectRecordResponse call(String grant, GetSubjectRecordRequest.Builder request) {
         Metadata headers = new Metadata();
         headers.put(CallMetadata.GRANT_HEADER, grant);
         return CaseNodeGrpc.newBlockingStub(node.channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))

@@ -116,9 +116,11 @@ class ReferralsTest {
 
         @Test
         void storesARepeatedSubmissionOnceAndAuditsBoth() {
-            String coordination = grant("council", Purpose.PURPOSE_COORDINATION, HOUSING);
-            assertThat(submit(coordination, referral("R-TWICE"))).isEqualTo(ReferralStatus.REFERRAL_STATUS_RECEIVED);
-            assertThat(submit(coordination, referral("R-TWICE"))).isEqualTo(ReferralStatus.REFERRAL_STATUS_RECEIVED);
+            // A repeat comes with a grant of its own: a grant is used once.
+            assertThat(submit(grant("council", Purpose.PURPOSE_COORDINATION, HOUSING), referral("R-TWICE")))
+                    .isEqualTo(ReferralStatus.REFERRAL_STATUS_RECEIVED);
+            assertThat(submit(grant("council", Purpose.PURPOSE_COORDINATION, HOUSING), referral("R-TWICE")))
+                    .isEqualTo(ReferralStatus.REFERRAL_STATUS_RECEIVED);
             String received = node.get("/api/referrals?status=RECEIVED", officer).getBody();
             assertThat(received.split("\"referralId\":\"R-TWICE\"", -1)).hasSize(2);
             assertThat(node.get("/api/referrals/R-TWICE", officer).getBody())
@@ -128,6 +130,23 @@ class ReferralsTest {
             assertThat(entries.subList(entries.size() - 2, entries.size())).allSatisfy(e -> {
                 assertThat(e.operation()).isEqualTo("SubmitReferral");
                 assertThat(e.recordIds()).containsExactly("referral/R-TWICE");
+            });
+        }
+
+        @Test
+        void refusesAGrantUsedForASubmissionBefore() {
+            String once = grant("council", Purpose.PURPOSE_COORDINATION, HOUSING);
+            submit(once, referral("R-ONCE"));
+            assertRefused(() -> submit(once, referral("R-ONCE-MORE")), Status.Code.PERMISSION_DENIED, "REPLAYED");
+            assertThat(node.get("/api/referrals/R-ONCE-MORE", officer).getStatusCode().value()).isEqualTo(404);
+        }
+
+        @Test
+        void linksTheReferralToTheOnePersonItsTokensPickOut() {
+            submit(grant("council", Purpose.PURPOSE_COORDINATION, HOUSING), referral("R-LINKED"));
+            assertThat(node.bean(AuditLog.class).entries()).last().satisfies(e -> {
+                assertThat(e.personIds()).hasSize(1);
+                assertThat(e.match()).isEqualTo("EXACT");
             });
         }
 
