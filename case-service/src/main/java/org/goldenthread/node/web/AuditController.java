@@ -40,16 +40,21 @@ class AuditController {
     record ChainReport(boolean valid, Long firstBrokenSequence, long entries) {
     }
 
-    /** One entry as stored, including its chain fields, so an auditor can recompute the chain. */
+    /**
+     * One entry as stored, including its chain fields, so an auditor can recompute the chain (the
+     * person fields, empty on entries written before they existed, enter the hash only when not empty).
+     */
     record AuditEntryView(long sequence, String at, String operation, String outcome, String grantId,
             String requester, String requesterAgency, String purpose, String basis, List<String> categories,
             List<String> recordIds, String refusalReason, String requestId, String subjectDigest,
+            List<String> tokenHashes, List<String> personIds, String match, String confirmation,
             String prevHash, String hash) {
 
         static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(e.sequence(), e.at().toString(), e.operation(), e.outcome().name(),
                     e.grantId(), e.requester(), e.requesterAgency(), e.purpose(), e.basis(), e.categories(),
-                    e.recordIds(), e.refusalReason(), e.requestId(), e.subjectDigest(), e.prevHash(), e.hash());
+                    e.recordIds(), e.refusalReason(), e.requestId(), e.subjectDigest(), e.tokenHashes(), e.personIds(),
+                    e.match(), e.confirmation(), e.prevHash(), e.hash());
         }
     }
 }

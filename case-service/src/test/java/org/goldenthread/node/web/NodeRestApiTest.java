@@ -185,12 +185,14 @@ class NodeRestApiTest {
             AuditLog log = node.bean(AuditLog.class);
             for (int i = 0; i < 3; i++) {
                 log.append(new AuditEvent("GetSubjectRecord", AuditOutcome.RELEASED, "grant-" + i, "pat", "council",
-                        "CASE_MANAGEMENT", "CONSENT", List.of("CRIME"), List.of("r" + i), "", "req-" + i, "digest"));
+                        "CASE_MANAGEMENT", "CONSENT", List.of("CRIME"), List.of("r" + i), "", "req-" + i, "digest",
+                        List.of("NHS:k1:h" + i), List.of("person-" + i), "EXACT", ""));
             }
             String dpo = node.issuers.userToken(TestNode.AGENCY, "Dee Pio", "DPO");
             var listing = node.get("/api/audit", dpo);
             assertThat(listing.getStatusCode().value()).isEqualTo(200);
-            assertThat(listing.getBody()).contains("\"sequence\":1", "\"grantId\":\"grant-2\"", "\"prevHash\":\"0000");
+            assertThat(listing.getBody()).contains("\"sequence\":1", "\"grantId\":\"grant-2\"", "\"prevHash\":\"0000",
+                    "\"tokenHashes\":[\"NHS:k1:h2\"]", "\"personIds\":[\"person-2\"]", "\"match\":\"EXACT\"");
             assertThat(node.get("/api/audit/verify", dpo).getBody()).isEqualTo("{\"valid\":true,\"entries\":3}");
 
             node.database().getCollection("audit").updateOne(eq("sequence", 2L), set("requester", "mallory"));
