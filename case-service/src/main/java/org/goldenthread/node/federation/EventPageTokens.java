@@ -52,16 +52,15 @@ class EventPageTokens {
         }
         String[] parts = token.startsWith(PREFIX) && token.length() <= 300
                 ? token.substring(PREFIX.length()).split("\\.", -1) : new String[0];
-        if (parts.length != 2 || !MessageDigest.isEqual(decode(parts[1]), mac(parts[0]))) {
-            throw PageTokens.bad();
+        if (parts.length != 2 || !MessageDigest.isEqual(decode(parts[1], grant), mac(parts[0]))) {
+            throw bad("page_token is not a token this node issued", grant);
         }
-        String[] fields = new String(decode(parts[0]), StandardCharsets.UTF_8).split(":", -1);
+        String[] fields = new String(decode(parts[0], grant), StandardCharsets.UTF_8).split(":", -1);
         if (fields.length != 3 || !fields[1].matches("-?\\d{1,18}") || !fields[2].matches(UUID)) {
-            throw PageTokens.bad();
+            throw bad("page_token is not a token this node issued", grant);
         }
         if (!fields[0].equals(grantHash(grant))) {
-            throw FederationRefusal.invalidArgument("BAD_PAGE_TOKEN",
-                    "page_token continues a request made under another grant");
+            throw bad("page_token continues a request made under another grant", grant);
         }
         return new EventCursor(Instant.ofEpochMilli(Long.parseLong(fields[1])), fields[2]);
     }
@@ -78,12 +77,17 @@ class EventPageTokens {
         return B64.encodeToString(Arrays.copyOf(sha256("gt-grant|" + grant.id()), 16));
     }
 
-    private static byte[] decode(String part) throws FederationRefusal {
+    private static byte[] decode(String part, AccessGrant grant) throws FederationRefusal {
         try {
             return Base64.getUrlDecoder().decode(part);
         } catch (IllegalArgumentException e) {
-            throw PageTokens.bad();
+            throw bad("page_token is not a token this node issued", grant);
         }
+    }
+
+    /** INVALID_ARGUMENT BAD_PAGE_TOKEN, naming the (genuine) grant in the audit entry. */
+    private static FederationRefusal bad(String description, AccessGrant grant) {
+        return new FederationRefusal(io.grpc.Status.Code.INVALID_ARGUMENT, "BAD_PAGE_TOKEN", description, grant);
     }
 
     private byte[] mac(String body) {

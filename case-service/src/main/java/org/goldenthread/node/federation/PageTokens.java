@@ -57,7 +57,7 @@ final class PageTokens {
         return Long.parseLong(digits);
     }
 
-    static FederationRefusal bad() {
+    private static FederationRefusal bad() {
         return FederationRefusal.invalidArgument("BAD_PAGE_TOKEN", "page_token is not a token this node issued");
     }
 }
