@@ -19,7 +19,7 @@ class DecisionLatencySmokeTest {
         var figures = DecisionLatency.run(data, 300, 200, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("300 consents", "200 decisions", "p50 ", "p90 ", "p99 ", "p99.9 ", "max ", "CPU ");
+                .contains("300 consents", "200 decisions", "p50 ", "p90 ", "p99 ", "p99.9 ", "max ", "CPU ", "grants signed per decision");
         assertThat(figures.p50()).isPositive().isLessThanOrEqualTo(figures.p99());
         assertThat(figures.p99()).isLessThanOrEqualTo(figures.p999());
     }
