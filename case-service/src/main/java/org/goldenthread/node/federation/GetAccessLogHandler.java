@@ -61,8 +61,7 @@ class GetAccessLogHandler {
             if (found.size() > size) {
                 response.setNextPageToken(PageTokens.log(page.get(page.size() - 1).sequence()));
             }
-            Release.Persons persons = one == null ? Release.Persons.NOBODY
-                    : new Release.Persons(List.of(one.subject().id()), one.strength().name().replace("MATCH_STRENGTH_", ""), "");
+            Release.Persons persons = one == null ? Release.Persons.NOBODY : Release.Persons.selected(one);
             return new Release<>(response.build(), List.of(), page.stream().map(e -> "audit/" + e.sequence()).toList(),
                     persons);
         });

@@ -11,7 +11,6 @@ import org.goldenthread.node.casework.CaseStore;
 import org.goldenthread.node.confirmation.ConfirmationRefs;
 import org.goldenthread.node.subject.LocalMatch;
 import org.goldenthread.node.subject.LocalSelection;
-import org.goldenthread.proto.common.v1.MatchStrength;
 import org.goldenthread.proto.node.v1.SubjectMatch;
 import org.springframework.stereotype.Component;
 
@@ -64,14 +63,10 @@ class MatchAnswers {
         Release.Persons about = switch (selection.outcome()) {
             case ONE -> selection.confirmed()
                     ? new Release.Persons(ids, "CONFIRMED", confirmationId == null ? "" : confirmationId)
-                    : new Release.Persons(ids, strengthName(selection.chosen().strength()), "");
+                    : Release.Persons.selected(selection.chosen());
             case POSSIBLE -> new Release.Persons(ids, "POSSIBLE", "");
             default -> Release.Persons.NOBODY;
         };
         return new Answer(matches, recordIds, about);
-    }
-
-    private static String strengthName(MatchStrength strength) {
-        return strength.name().replace("MATCH_STRENGTH_", "");
     }
 }

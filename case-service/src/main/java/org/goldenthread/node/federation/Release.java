@@ -1,6 +1,7 @@
 package org.goldenthread.node.federation;
 
 import java.util.List;
+import org.goldenthread.node.subject.LocalMatch;
 import org.goldenthread.proto.common.v1.DataCategory;
 
 /**
@@ -34,6 +35,11 @@ record Release<T>(T response, List<DataCategory> categories, List<String> record
 
         Persons {
             ids = List.copyOf(ids);
+        }
+
+        /** The one person a call selected, by its strength (EXACT or STRONG). */
+        static Persons selected(LocalMatch one) {
+            return new Persons(List.of(one.subject().id()), one.strength().name().replace("MATCH_STRENGTH_", ""), "");
         }
     }
 }

@@ -69,8 +69,7 @@ class SubmitReferralHandler {
                 throw new FederationRefusal(io.grpc.Status.Code.ALREADY_EXISTS, "REFERRAL_ID_TAKEN",
                         "this referral id is taken; choose another", grant);
             }
-            Release.Persons persons = matched.isEmpty() ? Release.Persons.NOBODY : new Release.Persons(matched,
-                    selection.chosen().strength().name().replace("MATCH_STRENGTH_", ""), "");
+            Release.Persons persons = matched.isEmpty() ? Release.Persons.NOBODY : Release.Persons.selected(selection.chosen());
             return new Release<>(SubmitReferralResponse.newBuilder().setReferralId(stored.referralId())
                     .setStatus(ReferralMapping.status(stored.status())).build(), stored.categories(),
                     List.of("referral/" + stored.referralId()), persons);

@@ -105,7 +105,8 @@ class OnePersonReleasePropertyTest {
                 .as(Ask::new).list().ofMinSize(1).ofMaxSize(3);
     }
 
-    @Property(tries = 120)
+    /** Tries: {@code jqwik.tries.default} (120 in junit-platform.properties; -Djqwik.tries.default=2000 for a longer run). */
+    @Property
     void releasesOnePersonConsistentWithTheRequestOrNothing(@ForAll("populations") List<Person> population,
             @ForAll("asks") List<Ask> asks) {
         int t = tries.incrementAndGet();
