@@ -92,7 +92,9 @@ public class DecisionService {
         List<GrantIssuer.Permit> permits = new ArrayList<>();
         for (AgencyDecision answer : answers) {
             if (answer.outcome() == Outcome.PERMIT) {
-                permits.add(new GrantIssuer.Permit(answer.agency(), answer.categories(), answer.basis(), answer.anchors()));
+                // The consent records' own identity travels too: a node must find them, not just the request, in its person.
+                permits.add(new GrantIssuer.Permit(answer.agency(), answer.categories(), answer.basis(), answer.anchors(),
+                        consents.identityOf(answer.consentIds())));
             }
             (answer.outcome() == Outcome.PERMIT ? permitted : denied).increment();
         }

@@ -9,6 +9,7 @@ import org.goldenthread.federation.grant.GrantClaims;
 import org.goldenthread.platform.keys.SigningKeys;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LawfulBasis;
+import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
 import org.goldenthread.proto.common.v1.Purpose;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,12 @@ public class GrantIssuer {
      *
      * @param anchors the request's token kinds the permit's consent records share with it; empty = any identifying kind
      */
-    public record Permit(String agency, Set<DataCategory> categories, LawfulBasis basis, Set<LinkageTokenKind> anchors) {
+    public record Permit(String agency, Set<DataCategory> categories, LawfulBasis basis, Set<LinkageTokenKind> anchors,
+            List<LinkageToken> basisIdentity) {
         public Permit {
             categories = Set.copyOf(categories);
             anchors = Set.copyOf(anchors);
+            basisIdentity = List.copyOf(basisIdentity);
         }
     }
 
@@ -63,7 +66,7 @@ public class GrantIssuer {
         Instant expires = now.plus(properties.grantTtl());
         return permits.stream().map(p -> new AccessGrant(grantId(decisionId, p.agency()), requester, requesterAgency,
                 purpose, subjectDigest, Map.of(p.agency(), p.categories()), Map.of(p.agency(), p.basis()), now, expires,
-                p.anchors())).toList();
+                p.anchors(), p.basisIdentity())).toList();
     }
 
     /** When grants issued at {@code now} expire. */

@@ -125,12 +125,13 @@ public final class ConsentResolver {
             }
         }
         if (!disagreeing.isEmpty()) {
-            return new PersonConsents(PersonConsents.Status.IDENTIFIERS_DISAGREE, List.of(), List.of(), Map.of(),
+            return new PersonConsents(PersonConsents.Status.IDENTIFIERS_DISAGREE, List.of(), List.of(), Map.of(), Map.of(),
                     disagreeing, false, found.size(), maxRecords);
         }
         boolean namesakes = namesakes(asked, candidates);
         List<ConsentRecord> permitting = new ArrayList<>();
         Map<String, Set<LinkageTokenKind>> anchors = new HashMap<>();
+        Map<String, List<LinkageToken>> identities = new HashMap<>();
         for (Candidate candidate : candidates) {
             boolean national = candidate.comparison().shared().stream().anyMatch(OnePerson.NATIONAL::contains);
             if (namesakes && !national) {
@@ -141,10 +142,11 @@ public final class ConsentResolver {
             Set<LinkageTokenKind> kinds = EnumSet.noneOf(LinkageTokenKind.class);
             candidate.comparison().shared().stream().filter(OnePerson.IDENTIFYING::contains).forEach(kinds::add);
             anchors.put(candidate.filed().record().id(), kinds);
+            identities.put(candidate.filed().record().id(), OnePerson.identifying(candidate.filed().tokens()));
         }
         permitting.sort(NEWEST_FIRST);
         denyOnly.sort(NEWEST_FIRST);
-        return new PersonConsents(PersonConsents.Status.RESOLVED, permitting, denyOnly, anchors, Set.of(), namesakes,
+        return new PersonConsents(PersonConsents.Status.RESOLVED, permitting, denyOnly, anchors, identities, Set.of(), namesakes,
                 found.size(), maxRecords);
     }
 

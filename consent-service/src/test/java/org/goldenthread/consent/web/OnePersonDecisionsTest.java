@@ -160,6 +160,27 @@ class OnePersonDecisionsTest {
         }
     }
 
+    @Nested
+    class GrantsCarryTheirBasis {
+
+        @Test
+        void aConsentGrantNamesTheRecordsIdentityHashedAndTheKindsItSharesWithTheRequest() throws Exception {
+            var person = subject("4505577104", "Eve", "Erin", "1988-08-08");
+            record(person, "CF-E-PERMIT", PERMIT_CASE_MANAGEMENT);
+            List<LinkageToken> nameOnly = tokens(subject(null, "Eve", "Erin", "1988-08-08"));
+
+            var claims = com.nimbusds.jwt.SignedJWT.parse((String) housing(ask(nameOnly)).get("grant")).getJWTClaimsSet();
+
+            assertThat(claims.getAudience()).containsExactly("housing");
+            assertThat(claims.getStringListClaim("anchors")).containsExactly("NAME_DOB");
+            // The NHS number the request left out is in the grant, hashed: the node checks its person against it.
+            List<LinkageToken> identity = org.goldenthread.federation.linkage.TokenHashes.hashAll(tokens(person));
+            assertThat(claims.getStringListClaim("basisIdentity")).containsExactlyInAnyOrderElementsOf(
+                    identity.stream().map(org.goldenthread.federation.linkage.TokenHashes::text).toList());
+            assertThat(claims.toString()).doesNotContain(tokens(person).get(0).getValue());
+        }
+    }
+
     /** Throw-away permits recorded to bury a deny. */
     @Nested
     class ManyPermits {
