@@ -13,7 +13,9 @@ import java.util.List;
  * @param recordIds node ids of the records released
  * @param refusalReason a stable code such as WRONG_AUDIENCE, for REFUSED entries
  * @param subjectDigest {@code SubjectDigest} of the request's tokens; empty when there were none
- * @param tokenHashes {@link TokenHashes} of the request's tokens; empty for calls about no one
+ * @param tokenHashes the request's tokens as {@code KIND:keyId:hash} (the shared
+ *     {@code linkage.TokenHashes}: SHA-256 of kind, key id and value; never a token itself); empty
+ *     for calls about no one
  * @param personIds the local persons the call selected and released facts about (one, or the
  *     POSSIBLE matches answered); empty when it selected no one (refusals included)
  * @param match how they were selected: EXACT, STRONG, POSSIBLE (only possible matches answered) or

@@ -8,9 +8,11 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.goldenthread.federation.grant.SubjectDigest;
 import org.goldenthread.federation.linkage.OnePerson;
+import org.goldenthread.federation.linkage.TokenHashes;
 import org.goldenthread.proto.common.v1.LinkageToken;
 
 /**
@@ -21,9 +23,10 @@ import org.goldenthread.proto.common.v1.LinkageToken;
  * <ul>
  *   <li>an entry is filed under {@code p:<person id>} for each local person it selected and under
  *       {@code t:<token hash>} for each identifying token of its request;</li>
- *   <li>it is about the subject when it names the selected person, or when its token hashes relate
- *       EXACT or STRONG ({@link OnePerson#compare} on the hashed forms) to the subject's tokens: the
- *       person's stored ones and the request's own;</li>
+ *   <li>it is about the subject when it names the selected person, or when its token hashes
+ *       ({@link TokenHashes}) relate EXACT or STRONG ({@link OnePerson#compare} on the hashed forms of
+ *       both sides: the transform is one-to-one) to the subject's tokens: the person's stored ones
+ *       and the request's own;</li>
  *   <li>entries written before tokens were recorded hold only a subject digest in the encoding of
  *       the time (filed under the digest itself, without prefix): they are found by that digest of
  *       the request's tokens, or of any set of the person's tokens with an identifying one.</li>
@@ -41,9 +44,7 @@ final class AuditSubjects {
         List<String> keys = new ArrayList<>();
         e.personIds().forEach(id -> keys.add("p:" + id));
         for (String hash : e.tokenHashes()) {
-            if (OnePerson.IDENTIFYING.contains(TokenHashes.kindOf(hash))) {
-                keys.add("t:" + hash);
-            }
+            readable(hash).filter(t -> OnePerson.IDENTIFYING.contains(t.getKind())).ifPresent(t -> keys.add("t:" + hash));
         }
         if (keys.isEmpty() && !e.subjectDigest().isEmpty() && e.tokenHashes().isEmpty()) {
             keys.add(e.subjectDigest());
@@ -58,7 +59,7 @@ final class AuditSubjects {
             keys.add("p:" + subject.personId());
         }
         for (LinkageToken t : OnePerson.identifying(tokensOf(subject))) {
-            keys.add("t:" + TokenHashes.of(t));
+            keys.add("t:" + TokenHashes.text(TokenHashes.hash(t)));
         }
         keys.addAll(digestsOf(subject));
         return keys;
@@ -69,8 +70,8 @@ final class AuditSubjects {
             return true;
         }
         if (!e.tokenHashes().isEmpty()) {
-            List<LinkageToken> ours = TokenHashes.asTokens(TokenHashes.of(tokensOf(subject)));
-            return OnePerson.compare(ours, TokenHashes.asTokens(e.tokenHashes())).relation().releasable();
+            List<LinkageToken> theirs = e.tokenHashes().stream().map(AuditSubjects::readable).flatMap(Optional::stream).toList();
+            return OnePerson.compare(TokenHashes.hashAll(tokensOf(subject)), theirs).relation().releasable();
         }
         return !e.subjectDigest().isEmpty() && digests.contains(e.subjectDigest());
     }
@@ -97,6 +98,15 @@ final class AuditSubjects {
             }
         }
         return digests;
+    }
+
+    /** A stored {@code KIND:keyId:hash} as a hashed token; empty when it is not one (never trusted blindly). */
+    private static Optional<LinkageToken> readable(String text) {
+        try {
+            return Optional.of(TokenHashes.parse(text));
+        } catch (IllegalArgumentException notAHash) {
+            return Optional.empty();
+        }
     }
 
     private static Collection<LinkageToken> tokensOf(AccessLogSubject subject) {

@@ -13,10 +13,10 @@ import org.goldenthread.federation.grant.GrantRejectedException;
 import org.goldenthread.federation.grant.GrantReplays;
 import org.goldenthread.federation.grant.GrantVerifier;
 import org.goldenthread.federation.grant.SubjectDigest;
+import org.goldenthread.federation.linkage.TokenHashes;
 import org.goldenthread.node.audit.AuditEvent;
 import org.goldenthread.node.audit.AuditLog;
 import org.goldenthread.node.audit.AuditOutcome;
-import org.goldenthread.node.audit.TokenHashes;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LinkageToken;
 import org.goldenthread.proto.common.v1.Purpose;
@@ -136,7 +136,8 @@ class FederationCalls {
 
         void subject(List<LinkageToken> tokens) {
             digest = SubjectDigest.of(tokens);
-            tokenHashes = TokenHashes.of(tokens);
+            // Kind and key id readable, the value one-way: the log never holds a token (pseudonymous personal data).
+            tokenHashes = TokenHashes.hashAll(tokens).stream().map(TokenHashes::text).toList();
         }
     }
 

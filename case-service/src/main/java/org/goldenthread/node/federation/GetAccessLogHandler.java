@@ -49,7 +49,7 @@ class GetAccessLogHandler {
             int size = PageTokens.size(request.getPageSize());
             long after = PageTokens.log(request.getPageToken());
             LocalSelection selection = OnePersonRule.require(
-                    matcher.select(request.getTokensList(), grant.anchors(), null), grant);
+                    matcher.select(request.getTokensList(), grant.anchors(), grant.basisIdentity(), null), grant);
             // A POSSIBLE match is not the person until someone confirms it: tokens only, then.
             LocalMatch one = selection.outcome() == Outcome.ONE ? selection.chosen() : null;
             AccessLogSubject subject = one == null ? AccessLogSubject.byTokens(request.getTokensList())

@@ -83,7 +83,13 @@ class GetSubjectRecordHandler {
         }
         ConfirmationRefs.Confirmed confirmed = confirmed(request, grant);
         LocalSelection selection = OnePersonRule.require(matcher.select(request.getTokensList(), grant.anchors(),
-                confirmed == null ? null : confirmed.subjectId()), grant);
+                grant.basisIdentity(), confirmed == null ? null : confirmed.subjectId()), grant);
+        if (confirmed != null && selection.outcome() == Outcome.POSSIBLE && selection.possible().stream()
+                .anyMatch(m -> m.subject().id().equals(confirmed.subjectId()))) {
+            // Confirmed, yet still only possible: the consent record's own national identifier rules the person
+            // out. Saying so ends the loop a new reference would start (confirm, refused, confirm again).
+            throw OnePersonRule.notAnchored(grant);
+        }
         boolean involvement = released.contains(DataCategory.DATA_CATEGORY_INVOLVEMENT);
         List<LocalMatch> persons = MatchAnswers.personsOf(selection);
         Map<String, List<CaseFile>> bySubject = answers.casesOf(persons);

@@ -38,7 +38,7 @@ class MatchSubjectHandler {
                         "MatchSubject answers only under a grant covering INVOLVEMENT for this agency", grant);
             }
             LocalSelection selection = OnePersonRule.require(
-                    matcher.select(request.getTokensList(), grant.anchors(), null), grant);
+                    matcher.select(request.getTokensList(), grant.anchors(), grant.basisIdentity(), null), grant);
             var persons = MatchAnswers.personsOf(selection);
             MatchAnswers.Answer answer = answers.answer(selection, true, answers.casesOf(persons), grant, null);
             return new Release<>(MatchSubjectResponse.newBuilder().addAllMatches(answer.matches()).build(),

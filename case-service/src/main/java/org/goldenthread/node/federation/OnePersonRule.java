@@ -28,9 +28,15 @@ final class OnePersonRule {
             case AMBIGUOUS -> throw new FederationRefusal(Status.Code.FAILED_PRECONDITION, "AMBIGUOUS_SUBJECT",
                     "the identifiers sent match more than one person held here; add an NHS or National Insurance"
                             + " number: nothing was released", grant);
-            case NOT_ANCHORED -> throw new FederationRefusal(Status.Code.FAILED_PRECONDITION, "NOT_ANCHORED",
-                    "the person held here shares none of the identifiers the lawful basis is recorded under:"
-                            + " nothing was released", grant);
+            case NOT_ANCHORED -> throw notAnchored(grant);
         };
+    }
+
+    /** The one person (or the confirmed one) is not shown to be the person the lawful basis is about. */
+    static FederationRefusal notAnchored(AccessGrant grant) {
+        return new FederationRefusal(Status.Code.FAILED_PRECONDITION, "NOT_ANCHORED",
+                "the person held here is not shown to be the one the lawful basis is recorded about (no identifier"
+                        + " of the basis in common, or the consent record's identifiers disagree): nothing was released",
+                grant);
     }
 }

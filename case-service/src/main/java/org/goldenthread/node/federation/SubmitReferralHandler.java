@@ -55,7 +55,7 @@ class SubmitReferralHandler {
             checkAgainstGrant(r, grant);
             // Linked to one local person or to none: a referral's story is never filed against the wrong person.
             LocalSelection selection = OnePersonRule.require(
-                    matcher.select(r.getSubjectTokensList(), grant.anchors(), null), grant);
+                    matcher.select(r.getSubjectTokensList(), grant.anchors(), grant.basisIdentity(), null), grant);
             List<String> matched = selection.outcome() == Outcome.ONE ? List.of(selection.chosen().subject().id()) : List.of();
             var now = clock.instant();
             Received received = referrals.receive(new Referral(r.getReferralId(), r.getFromAgency(), r.getToAgency(),

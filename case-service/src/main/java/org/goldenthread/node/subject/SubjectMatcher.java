@@ -36,9 +36,12 @@ public class SubjectMatcher {
 
     /**
      * @param anchors the token kinds the grant's lawful basis is known by; empty = any identifying kind
+     * @param basisIdentity the hashed identifying tokens of the consent record(s) the grant rests on: the
+     *     person released must be consistent with them too; empty for an agreement or break-glass
      * @param confirmedId the local id of a POSSIBLE match the requesting user confirmed; null for none
      */
-    public LocalSelection select(Collection<LinkageToken> request, Set<LinkageTokenKind> anchors, String confirmedId) {
+    public LocalSelection select(Collection<LinkageToken> request, Set<LinkageTokenKind> anchors,
+            List<LinkageToken> basisIdentity, String confirmedId) {
         Set<String> asked = new HashSet<>();
         request.forEach(t -> asked.add(SubjectStore.key(t)));
         // The index may hold a stale posting: a candidate must share a token by its own stored tokens.
@@ -52,7 +55,8 @@ public class SubjectMatcher {
             byId.put(s.id(), s);
             candidates.add(new Candidate(s.id(), s.tokens()));
         }
-        PersonSelection.Selection selection = PersonSelection.select(request, anchors, candidates, confirmedId);
+        PersonSelection.Selection selection = PersonSelection.select(request, anchors, basisIdentity, candidates,
+                confirmedId);
         Set<LinkageTokenKind> disagreeing = EnumSet.noneOf(LinkageTokenKind.class);
         for (Comparison c : selection.comparisons()) {
             if (c.relation() == Relation.CONFLICT) {

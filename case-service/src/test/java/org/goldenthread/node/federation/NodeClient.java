@@ -18,7 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.goldenthread.federation.grant.AccessGrant;
 import org.goldenthread.federation.grant.SubjectDigest;
+import org.goldenthread.federation.linkage.OnePerson;
 import org.goldenthread.federation.linkage.PersonIdentifiers;
+import org.goldenthread.federation.linkage.TokenHashes;
 import org.goldenthread.node.TestNode;
 import org.goldenthread.node.audit.AuditEntry;
 import org.goldenthread.node.audit.AuditLog;
@@ -49,10 +51,16 @@ final class NodeClient {
 
     static AccessGrant grant(String requester, List<LinkageToken> subject, Purpose purpose,
             Set<LinkageTokenKind> anchors, DataCategory... scope) {
+        return grant(requester, subject, purpose, anchors, List.of(), scope);
+    }
+
+    /** @param consentRecord the identifying tokens of the consent record the permit rests on (hashed into the grant) */
+    static AccessGrant grant(String requester, List<LinkageToken> subject, Purpose purpose,
+            Set<LinkageTokenKind> anchors, List<LinkageToken> consentRecord, DataCategory... scope) {
         Instant now = Instant.now();
         return new AccessGrant(UUID.randomUUID().toString(), requester, "council", purpose, SubjectDigest.of(subject),
                 Map.of(TestNode.AGENCY, Set.of(scope)), Map.of(TestNode.AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT),
-                now, now.plusSeconds(120), anchors);
+                now, now.plusSeconds(120), anchors, TokenHashes.hashAll(OnePerson.identifying(consentRecord)));
     }
 
     static AccessGrant grant(List<LinkageToken> subject, DataCategory... scope) {

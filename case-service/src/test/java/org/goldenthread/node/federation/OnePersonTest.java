@@ -183,6 +183,31 @@ class OnePersonTest {
     }
 
     @Nested
+    class ConsentRecordIdentity {
+
+        final List<LinkageToken> alexByName = client.tokens(null, "Reed", "Alex", ALEX_BORN, null);
+
+        GetSubjectRecordResponse recordUnder(List<LinkageToken> consentRecord) {
+            return client.stub(NodeClient.grant(NodeClient.REQUESTER, alexByName, Purpose.PURPOSE_CASE_MANAGEMENT,
+                    Set.of(LinkageTokenKind.LINKAGE_TOKEN_KIND_NAME_DOB), consentRecord, CRIME))
+                    .getSubjectRecord(GetSubjectRecordRequest.newBuilder().addAllTokens(alexByName).build());
+        }
+
+        @Test
+        void refusesThePersonTheRequestFitsWhenTheConsentRecordHoldsAnotherNhsNumber() {
+            // Same name and birth date, but the consent was given by someone with another NHS number.
+            List<LinkageToken> someoneElsesConsent = client.tokens("4010232137", "Reed", "Alex", ALEX_BORN, null);
+            client.assertRefused(() -> recordUnder(someoneElsesConsent), Status.Code.FAILED_PRECONDITION, "NOT_ANCHORED");
+        }
+
+        @Test
+        void releasesThePersonTheConsentRecordDescribes() {
+            List<LinkageToken> alexsConsent = client.tokens("9434765919", "Reed", "Alex", ALEX_BORN, null);
+            assertThat(recordUnder(alexsConsent).getEventsList()).extracting(e -> e.getSummary()).containsExactly("alex-secret");
+        }
+    }
+
+    @Nested
     class OtherScripts {
 
         @Test

@@ -56,7 +56,7 @@ class PossibleMatchTest {
         node = new TestNode(data, "--goldenthread.node.confirmation.key=" + NODE_KEY);
         client = new NodeClient(node);
         smythe = client.person("SMYTHE", "{\"familyName\":\"Smythe\",\"givenName\":\"Jon\",\"dateOfBirth\":\"1995-02-02\","
-                + "\"postcode\":\"LS6 2AB\"}", "smythe-secret");
+                + "\"postcode\":\"LS6 2AB\",\"nhsNumber\":\"9434765919\"}", "smythe-secret");
         asked = client.tokens(null, "Smyth", "Jon", LocalDate.of(1995, 2, 2), "LS6 3XY");
     }
 
@@ -139,6 +139,17 @@ class PossibleMatchTest {
             // The reference's own random id: the release can be traced to the confirmation it rested on.
             assertThat(entry.confirmation()).matches("[A-Za-z0-9_-]{16}");
             assertThat(entry.personIds()).containsExactly(smythe);
+        }
+
+        @Test
+        void refusesAConfirmationTheConsentRecordsNhsNumberRulesOut() {
+            String ref = refFromMatchSubject();
+            List<LinkageToken> anotherPersonsConsent = client.tokens("4010232137", "Smyth", "Jon", LocalDate.of(1995, 2, 2),
+                    "LS6 3XY");
+            AccessGrant grant = NodeClient.grant(NodeClient.REQUESTER, asked, Purpose.PURPOSE_CASE_MANAGEMENT, Set.of(),
+                    anotherPersonsConsent, CRIME);
+            client.assertRefused(() -> record(grant, GetSubjectRecordRequest.newBuilder().setConfirmedMatch(ref)),
+                    Status.Code.FAILED_PRECONDITION, "NOT_ANCHORED");
         }
 
         @Test
