@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.goldenthread.federation.Vocabulary;
@@ -26,8 +27,10 @@ import org.goldenthread.proto.node.v1.GetSubjectRecordRequest;
 
 /**
  * The gateway-overhead baseline: the same record fetched straight from one node over its own
- * mutual-TLS gRPC endpoint, with a grant consent-service really issued (its decision API, asked
- * once per subject before the timing starts) and the same linkage tokens the gateway computes.
+ * mutual-TLS gRPC endpoint, with grants consent-service really issued (its decision API, asked
+ * before the timing starts) and the same linkage tokens the gateway computes. A node honours a
+ * grant once per RPC, so one grant is prepared for every fetch the scenario can make; should the
+ * pool run dry, a fetch first asks for a fresh decision (and {@link #extraDecisions()} says how often).
  * What the gateway adds on top is token validation, the decision, the merge and the JSON.
  */
 final class DirectNode implements AutoCloseable {
@@ -37,11 +40,20 @@ final class DirectNode implements AutoCloseable {
 
     private final ManagedChannel channel;
     private final Duration deadline;
-    private final List<Asked> asked = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Asked> pool = new ConcurrentLinkedQueue<>();
+    private final List<Person> subjects = new ArrayList<>();
     private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger extra = new AtomicInteger();
+    private Decider decider;
 
-    /** One subject's request and its grant. */
+    /** One subject's request and a grant not yet used. */
     private record Asked(GetSubjectRecordRequest request, String grant) {
+    }
+
+    /** Asks consent-service for one subject's grant to the agency. */
+    @FunctionalInterface
+    private interface Decider {
+        Asked decide(Person p);
     }
 
     DirectNode(String target, FederationPki pki, Duration deadline) {
@@ -56,32 +68,44 @@ final class DirectNode implements AutoCloseable {
         this.deadline = deadline;
     }
 
-    /** Asks consent-service for each subject's grant to this agency, as the gateway does per request. */
+    /**
+     * Asks consent-service for {@code grants} grants to this agency, round the subjects, as the
+     * gateway does once per request.
+     */
     void prepare(BenchHttp http, String consentUrl, String userToken, LinkageTokens linkage, String agency,
-            List<Person> subjects) {
-        asked.clear();
-        for (Person p : subjects) {
+            List<Person> people, int grants) {
+        pool.clear();
+        subjects.clear();
+        subjects.addAll(people);
+        decider = p -> {
             List<LinkageToken> tokens = linkage.tokensFor(new PersonIdentifiers(p.nhsNumber(), null, p.familyName(),
                     p.givenName(), p.dateOfBirth(), p.postcode()));
             DecisionRequest body = new DecisionRequest(tokens.stream().map(t -> new DecisionRequest.SubjectToken(
                     t.getKind().name().substring("LINKAGE_TOKEN_KIND_".length()), t.getKeyId(), t.getValue())).toList(),
-                    "CASE_MANAGEMENT", List.of(agency), List.of(), null);
+                    List.of(), "CASE_MANAGEMENT", List.of(agency), List.of(), null);
             HttpResponse<String> answer = http.post(consentUrl + "/decisions", userToken, BenchHttp.JSON.writeValueAsString(body));
             BenchHttp.expect(answer, 200, "get a decision from consent-service");
             Decision decision = BenchHttp.JSON.readValue(answer.body(), Decision.class);
             Decision.AgencyDecision outcome = decision.agencies().get(0);
-            if (decision.grant() == null || !outcome.permitted()) {
+            if (!outcome.granted()) {
                 throw new IllegalStateException("consent-service did not permit the benchmark subject: " + outcome.reason());
             }
-            asked.add(new Asked(GetSubjectRecordRequest.newBuilder().addAllTokens(tokens)
+            return new Asked(GetSubjectRecordRequest.newBuilder().addAllTokens(tokens)
                     .addAllCategories(outcome.categories().stream().map(Vocabulary::category).toList()).build(),
-                    decision.grant()));
+                    outcome.grant());
+        };
+        for (int i = 0; i < grants; i++) {
+            pool.add(decider.decide(people.get(i % people.size())));
         }
     }
 
-    /** One GetSubjectRecord, blocking; true when the node found the subject. */
+    /** One GetSubjectRecord under a grant never used before, blocking; true when the node found the subject. */
     boolean fetch() {
-        Asked one = asked.get(Math.floorMod(next.getAndIncrement(), asked.size()));
+        Asked one = pool.poll();
+        if (one == null) {
+            extra.incrementAndGet();
+            one = decider.decide(subjects.get(Math.floorMod(next.getAndIncrement(), subjects.size())));
+        }
         Metadata headers = new Metadata();
         headers.put(GRANT, one.grant());
         headers.put(REQUEST_ID, UUID.randomUUID().toString());
@@ -89,6 +113,11 @@ final class DirectNode implements AutoCloseable {
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .getSubjectRecord(one.request()).getMatchesCount() > 0;
+    }
+
+    /** Fetches that had to ask for a decision first because the prepared grants ran out (0 in a fair run). */
+    int extraDecisions() {
+        return extra.get();
     }
 
     @Override
