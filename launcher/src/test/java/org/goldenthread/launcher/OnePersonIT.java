@@ -291,7 +291,7 @@ class OnePersonIT {
             JsonNode answer = view(DANIEL);
 
             assertThat(agency(answer, "mentalhealth").get("status").asString()).isEqualTo("NOT_PERMITTED");
-            assertThat(agency(answer, "mentalhealth").get("reason").asString()).contains("deny");
+            assertThat(agency(answer, "mentalhealth").get("reason").asString()).contains("consent denies");
             assertThat(agency(answer, "police").get("status").asString()).isEqualTo("OK");
             assertThat(answer.toString()).doesNotContain("Record about Daniel at mentalhealth");
         }
