@@ -62,6 +62,7 @@ class SubjectRetokenisation implements SmartLifecycle {
                 .append("persons", older.size()).append("changed", changed).append("at", Date.from(Instant.now())),
                 new ReplaceOptions().upsert(true));
         if (!older.isEmpty()) {
+            // Counts and the version only: never a person, a name or a token.
             log.info("re-tokenised {} persons stored before name normalisation version {}: tokens changed for {}",
                     older.size(), NameNormaliser.VERSION, changed);
         }

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.goldenthread.consent.common.DpoReviews;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +57,7 @@ public class BreakGlassStore {
 
     List<BreakGlassReview> reviews(String sourceAgency, boolean pendingOnly, int limit) {
         List<BreakGlassReview> found = new ArrayList<>();
-        var filter = pendingOnly
-                ? Filters.and(Filters.eq("sourceAgency", sourceAgency), Filters.eq("outcome", null))
-                : Filters.eq("sourceAgency", sourceAgency);
+        var filter = DpoReviews.of("sourceAgency", sourceAgency, pendingOnly);
         reviews.find(filter).sort(Sorts.descending("startedAt")).limit(limit)
                 .forEach(d -> found.add(review(d)));
         return found;
@@ -71,10 +69,7 @@ public class BreakGlassStore {
 
     /** Records the outcome unless one was recorded already (first DPO wins). */
     boolean close(String id, ReviewOutcome outcome, String note, String by, Instant at) {
-        return reviews.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("outcome", null)),
-                Updates.combine(Updates.set("outcome", outcome.name()), Updates.set("note", note),
-                        Updates.set("reviewedBy", by), Updates.set("reviewedAt", Date.from(at))))
-                .getModifiedCount() == 1;
+        return DpoReviews.close(reviews, id, outcome.name(), note, by, at);
     }
 
     private static Document review(BreakGlassReview r) {

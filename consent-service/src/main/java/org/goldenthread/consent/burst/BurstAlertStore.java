@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.goldenthread.consent.breakglass.ReviewOutcome;
+import org.goldenthread.consent.common.DpoReviews;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +63,7 @@ class BurstAlertStore {
     }
 
     List<BurstAlert> alerts(String agency, boolean pendingOnly, int limit) {
-        Bson filter = pendingOnly ? Filters.and(Filters.eq("agency", agency), Filters.eq("outcome", null))
-                : Filters.eq("agency", agency);
+        Bson filter = DpoReviews.of("agency", agency, pendingOnly);
         List<BurstAlert> found = new ArrayList<>();
         alerts.find(filter).sort(Sorts.descending("lastRefusedAt")).limit(limit).forEach(d -> found.add(alert(d)));
         return found;
@@ -75,10 +75,7 @@ class BurstAlertStore {
 
     /** Records the outcome unless one was recorded already (first DPO wins). */
     boolean close(String id, ReviewOutcome outcome, String note, String by, Instant at) {
-        return alerts.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("outcome", null)),
-                Updates.combine(Updates.set("outcome", outcome.name()), Updates.set("note", note),
-                        Updates.set("reviewedBy", by), Updates.set("reviewedAt", Date.from(at))))
-                .getModifiedCount() == 1;
+        return DpoReviews.close(alerts, id, outcome.name(), note, by, at);
     }
 
     private static BurstAlert alert(Document d) {
