@@ -199,15 +199,10 @@ class OnePersonFederationPropertiesTest {
         return tokens.stream().anyMatch(t -> OnePerson.NATIONAL.contains(t.getKind()));
     }
 
-    /**
-     * The record's name and date of birth, where it holds one, are truly the released person's too (current or
-     * previous name). A record holding only an NHS number, about a person the node knows only by name, is the
-     * documented limit (docs/one-person.md): nothing anywhere ties the two together.
-     */
+    /** The record's name and date of birth are truly the released person's too (current or previous name). */
     private static boolean theirsOrPrevious(World w, int person, List<LinkageToken> record) {
         Set<LinkageToken> theirs = w.people().get(person).all();
-        List<LinkageToken> names = record.stream().filter(t -> !OnePerson.NATIONAL.contains(t.getKind())).toList();
-        return names.isEmpty() || names.stream().anyMatch(theirs::contains);
+        return record.stream().filter(t -> !OnePerson.NATIONAL.contains(t.getKind())).anyMatch(theirs::contains);
     }
 
     /** A deny in force, in a record reachable from the request through records' shared tokens, is never overridden. */

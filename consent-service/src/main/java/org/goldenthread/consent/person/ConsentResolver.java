@@ -129,6 +129,7 @@ public final class ConsentResolver {
                     disagreeing, false, found.size(), maxRecords);
         }
         boolean namesakes = namesakes(asked, candidates);
+        candidates = sharingOneIdentifier(candidates, denyOnly);
         List<ConsentRecord> permitting = new ArrayList<>();
         Map<String, Set<LinkageTokenKind>> anchors = new HashMap<>();
         Map<String, List<LinkageToken>> identities = new HashMap<>();
@@ -148,6 +149,46 @@ public final class ConsentResolver {
         denyOnly.sort(NEWEST_FIRST);
         return new PersonConsents(PersonConsents.Status.RESOLVED, permitting, denyOnly, anchors, identities, Set.of(), namesakes,
                 found.size(), maxRecords);
+    }
+
+    /**
+     * The candidates that share one identifier of the request between them. Records each tied to the request by a
+     * different identifier (one by the NHS number, another by name and date of birth) with no identifier in common
+     * are not shown to be one person: the request may be two people's, each matching one record. Then only those
+     * sharing the strongest identifier (NHS, else NINO, else name and date of birth) permit; the others become
+     * deny-only. Their denies still apply.
+     */
+    private static List<Candidate> sharingOneIdentifier(List<Candidate> candidates, List<ConsentRecord> denyOnly) {
+        Set<LinkageTokenKind> common = null;
+        for (Candidate c : candidates) {
+            Set<LinkageTokenKind> kinds = EnumSet.noneOf(LinkageTokenKind.class);
+            c.comparison().shared().stream().filter(OnePerson.IDENTIFYING::contains).forEach(kinds::add);
+            if (common == null) {
+                common = kinds;
+            } else {
+                common.retainAll(kinds);
+            }
+        }
+        if (common == null || !common.isEmpty()) {
+            return candidates;
+        }
+        LinkageTokenKind strongest = null;
+        for (LinkageTokenKind kind : List.of(LinkageTokenKind.LINKAGE_TOKEN_KIND_NHS,
+                LinkageTokenKind.LINKAGE_TOKEN_KIND_NINO, LinkageTokenKind.LINKAGE_TOKEN_KIND_NAME_DOB)) {
+            if (strongest == null && candidates.stream().anyMatch(c -> c.comparison().shared().contains(kind))) {
+                strongest = kind;
+            }
+        }
+        LinkageTokenKind kept = strongest;
+        List<Candidate> sharing = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.comparison().shared().contains(kept)) {
+                sharing.add(c);
+            } else {
+                denyOnly.add(c.filed().record());
+            }
+        }
+        return sharing;
     }
 
     /** Every contradicted kind is one where the record holds a legacy token of the request: the same name, older form. */

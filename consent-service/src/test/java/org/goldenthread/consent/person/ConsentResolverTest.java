@@ -56,6 +56,21 @@ class ConsentResolverTest {
     }
 
     @Test
+    void recordsTiedToTheRequestByDifferentIdentifiersOnlyPermitThroughTheStrongest() {
+        // A's NHS number with B's name: one record knows A by NHS number alone, another B by name alone.
+        PersonConsents found = resolve(List.of(NHS_A, NAME_B), List.of(), filed("a-by-nhs", NHS_A),
+                filed("b-by-name", NAME_B));
+
+        assertThat(found.status()).isEqualTo(PersonConsents.Status.RESOLVED);
+        assertThat(ids(found.permitting())).containsExactly("a-by-nhs");
+        assertThat(ids(found.denyOnly())).containsExactly("b-by-name");
+        assertThat(found.anchorsOf(List.of("a-by-nhs"))).containsExactly(LINKAGE_TOKEN_KIND_NHS);
+        assertThat(ids(resolve(List.of(NHS_A, NAME_A), List.of(), filed("by-nhs", NHS_A), filed("both", NHS_A, NAME_A))
+                .permitting())).as("records sharing the NHS number between them both permit")
+                .containsExactlyInAnyOrder("by-nhs", "both");
+    }
+
+    @Test
     void aRecordSharingOneIdentifierAndContradictingAnotherIsADisagreementNamingBothKinds() {
         PersonConsents found = resolve(List.of(NHS_A, NAME_B), List.of(), filed("a", NHS_A, NAME_A),
                 filed("b", NHS_B, NAME_B));
