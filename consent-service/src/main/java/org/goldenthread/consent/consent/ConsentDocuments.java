@@ -1,8 +1,8 @@
 package org.goldenthread.consent.consent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +23,10 @@ final class ConsentDocuments {
     static final String REVISED_AT = "revisedAt";
     static final String REVISED_BY = "revisedBy";
     static final String WITHDRAWAL = "withdrawal";
+    static final String BACKDATING = "backdating";
+    /** The agencies whose review queue the record is in: its sources, or {@link #EVERY_SOURCE}. */
+    static final String REVIEW_SOURCES = "reviewSources";
+    static final String EVERY_SOURCE = "*";
 
     private ConsentDocuments() {
     }
@@ -47,6 +51,8 @@ final class ConsentDocuments {
                         .append("privacyNoticeVersion", evidence.privacyNoticeVersion()))
                 .append(REFERENCE_KEY, referenceKey(record.recordedByAgency(), evidence.reference()))
                 .append("provisions", record.provisions().stream().map(ConsentDocuments::provision).toList())
+                .append(REVIEW_SOURCES, reviewSources(record.provisions()))
+                .append(BACKDATING, backdating(record.backdating()))
                 .append("recordedBy", record.recordedBy())
                 .append("recordedByAgency", record.recordedByAgency())
                 .append("recordedAt", Date.from(record.recordedAt()))
@@ -73,6 +79,25 @@ final class ConsentDocuments {
                 .append("privacyNoticeVersion", evidence.privacyNoticeVersion());
     }
 
+    /** Every source named, or {@link #EVERY_SOURCE} once any provision says all sources. */
+    static List<String> reviewSources(List<Provision> provisions) {
+        if (provisions.stream().anyMatch(p -> p.sources().all())) {
+            return List.of(EVERY_SOURCE);
+        }
+        return provisions.stream().flatMap(p -> p.sources().values().stream()).distinct().sorted().toList();
+    }
+
+    static Document backdating(ConsentRecord.Backdating backdating) {
+        return backdating == null ? null : new Document("consentedOn", backdating.consentedOn().toString())
+                .append("reason", backdating.reason());
+    }
+
+    private static ConsentRecord.Backdating backdating(Document doc) {
+        Document b = doc.get(BACKDATING, Document.class);
+        return b == null ? null : new ConsentRecord.Backdating(LocalDate.parse(b.getString("consentedOn")),
+                b.getString("reason"));
+    }
+
     static Document withdrawal(ConsentRecord.Withdrawal withdrawal) {
         return new Document("at", Date.from(withdrawal.at())).append("by", withdrawal.by())
                 .append("reason", withdrawal.reason());
@@ -83,8 +108,11 @@ final class ConsentDocuments {
         Document withdrawal = doc.get(WITHDRAWAL, Document.class);
         List<ConsentRevision> history = new ArrayList<>();
         for (Document old : doc.getList(HISTORY, Document.class, List.of())) {
+            Document oldEvidence = old.get("evidence", Document.class);
             history.add(new ConsentRevision(old.getInteger(REVISION), ConsentStatus.valueOf(old.getString(STATUS)),
-                    instant(old.getDate(REVISED_AT)), old.getString(REVISED_BY)));
+                    instant(old.getDate(REVISED_AT)), old.getString(REVISED_BY),
+                    oldEvidence == null ? null : oldEvidence.getString("reference"), instant(old.getDate("start")),
+                    backdating(old)));
         }
         return new ConsentRecord(
                 doc.getString(ID),
@@ -101,7 +129,16 @@ final class ConsentDocuments {
                 instant(doc.getDate("recordedAt")),
                 withdrawal == null ? null : new ConsentRecord.Withdrawal(instant(withdrawal.getDate("at")),
                         withdrawal.getString("by"), withdrawal.getString("reason")),
-                history);
+                history,
+                backdating(doc));
+    }
+
+    /**
+     * An explicit "all" is stored as an empty list, as "all" always was: records from before explicit "all"
+     * read the same way, and fall under the same acknowledgement ({@link Scope#stored}).
+     */
+    static List<Provision> toRecordProvisions(Document doc) {
+        return doc.getList("provisions", Document.class, List.of()).stream().map(ConsentDocuments::provision).toList();
     }
 
     static Document provision(Provision p) {
@@ -121,8 +158,8 @@ final class ConsentDocuments {
                 doc.getList("categories", String.class, List.of()).stream().map(Vocabulary::category).collect(Collectors.toSet()));
     }
 
-    private static <T> List<String> sorted(Collection<T> values, Function<T, String> name) {
-        return values.stream().map(name).sorted().toList();
+    private static <T> List<String> sorted(Scope<T> scope, Function<T, String> name) {
+        return scope.values().stream().map(name).sorted().toList();
     }
 
     private static Instant instant(Date date) {

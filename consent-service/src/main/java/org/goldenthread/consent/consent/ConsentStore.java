@@ -41,6 +41,25 @@ public class ConsentStore {
         this.byToken = new KeyedIdIndex(database, "consent_tokens");
         consents.createIndex(Indexes.ascending(REFERENCE_KEY), new IndexOptions().unique(true));
         backfillTokenIndex();
+        backfillReviewSources();
+    }
+
+    /** Records from before the review queues: file each under the sources it names, once, at start. */
+    private void backfillReviewSources() {
+        consents.find(Filters.exists(REVIEW_SOURCES, false)).projection(Projections.include("provisions"))
+                .forEach(doc -> consents.updateOne(Filters.eq(ID, doc.get(ID)), Updates.set(REVIEW_SOURCES,
+                        ConsentDocuments.reviewSources(ConsentDocuments.toRecordProvisions(doc)))));
+    }
+
+    /**
+     * The records in {@code agency}'s review queue — those naming it as a source, or all sources — newest
+     * revision first. A scan on the embedded store (which ignores secondary indexes): a DPO's listing, never a
+     * decision.
+     */
+    public Iterable<ConsentRecord> namingSource(String agency) {
+        return consents.find(Filters.in(REVIEW_SOURCES, List.of(agency, EVERY_SOURCE)))
+                .sort(com.mongodb.client.model.Sorts.descending(REVISED_AT))
+                .map(ConsentDocuments::toRecord);
     }
 
     /** Stores written before the token index existed: file their records once, at start. */
@@ -69,6 +88,12 @@ public class ConsentStore {
             }
             return Optional.of(existing.getString(ID));
         }
+    }
+
+    /** When the record's current revision was made (recorded, revised or withdrawn). */
+    public Optional<Instant> revisedAt(String id) {
+        return Optional.ofNullable(consents.find(Filters.eq(ID, id)).projection(Projections.include(REVISED_AT)).first())
+                .map(doc -> doc.getDate(REVISED_AT)).map(Date::toInstant);
     }
 
     public Optional<ConsentRecord> find(String id) {
@@ -180,6 +205,8 @@ public class ConsentStore {
                         Updates.set(REFERENCE_KEY, referenceKey(current.getString("recordedByAgency"),
                                 revision.evidence().reference())),
                         Updates.set("provisions", revision.provisions().stream().map(ConsentDocuments::provision).toList()),
+                        Updates.set(REVIEW_SOURCES, ConsentDocuments.reviewSources(revision.provisions())),
+                        Updates.set(BACKDATING, ConsentDocuments.backdating(revision.backdating())),
                         Updates.set(REVISED_AT, date(revision.at())),
                         Updates.set(REVISED_BY, revision.by())))
                 .getModifiedCount() == 1;
@@ -187,7 +214,7 @@ public class ConsentStore {
 
     /** What a revision replaces, and who made it when. */
     public record Revision(Instant start, Instant end, Evidence evidence, List<Provision> provisions, String by,
-            Instant at) {
+            Instant at, ConsentRecord.Backdating backdating) {
     }
 
     /**

@@ -5,7 +5,8 @@ import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.Purpose;
 
 /**
- * One rule of a consent record (FHIR Consent.provision). An empty set means "any".
+ * One rule of a consent record (FHIR Consent.provision). Each dimension lists what it covers or says "all"
+ * explicitly ({@link Scope}); nothing is "all" by omission.
  *
  * @param type permit or deny
  * @param sources agencies holding the data (FHIR actor role "source")
@@ -15,22 +16,24 @@ import org.goldenthread.proto.common.v1.Purpose;
  */
 public record Provision(
         ProvisionType type,
-        Set<String> sources,
-        Set<String> recipients,
-        Set<Purpose> purposes,
-        Set<DataCategory> categories) {
+        Scope<String> sources,
+        Scope<String> recipients,
+        Scope<Purpose> purposes,
+        Scope<DataCategory> categories) {
 
-    public Provision {
-        sources = Set.copyOf(sources);
-        recipients = Set.copyOf(recipients);
-        purposes = Set.copyOf(purposes);
-        categories = Set.copyOf(categories);
+    /** As stored (and as the rule tests write them): an empty set reads as an explicit "all" ({@link Scope#stored}). */
+    public Provision(ProvisionType type, Set<String> sources, Set<String> recipients, Set<Purpose> purposes,
+            Set<DataCategory> categories) {
+        this(type, Scope.stored(sources), Scope.stored(recipients), Scope.stored(purposes), Scope.stored(categories));
     }
 
     /** Whether this provision speaks about {@code source} releasing to {@code recipient} for {@code purpose}. */
     public boolean appliesTo(String source, String recipient, Purpose purpose) {
-        return (sources.isEmpty() || sources.contains(source))
-                && (recipients.isEmpty() || recipients.contains(recipient))
-                && (purposes.isEmpty() || purposes.contains(purpose));
+        return sources.covers(source) && recipients.covers(recipient) && purposes.covers(purpose);
+    }
+
+    /** Whether any dimension says "all": such a permit releases nothing of a source until it acknowledges it. */
+    public boolean usesExplicitAll() {
+        return sources.all() || recipients.all() || purposes.all() || categories.all();
     }
 }

@@ -63,6 +63,8 @@ public class DecisionLog {
                 .append("recordId", decision.recordId())
                 .append("reason", decision.reason())
                 .append("grantId", grantId)
+                // What a withdrawal notice is built from: the consent records this release rested on.
+                .append("consentIds", decision.consentIds().stream().sorted().toList())
                 .append("anchors", decision.anchors().stream().map(SubjectTokens::kindName).sorted().toList());
     }
 
@@ -73,6 +75,31 @@ public class DecisionLog {
         decisions.find(filter).sort(Sorts.descending("decidedAt")).skip(page * size).limit(size)
                 .forEach(doc -> found.add(read(doc)));
         return new LoggedDecision.Page(found, page, size, decisions.countDocuments(filter));
+    }
+
+    /**
+     * Every logged decision in which a PERMIT rested on the consent record, newest first: the requester's agency
+     * received data under it and each such answer's agency released it. A scan on the embedded store (which
+     * ignores secondary indexes): once per withdrawal, never per decision.
+     */
+    public List<Reliance> relyingOn(String consentId) {
+        List<Reliance> found = new ArrayList<>();
+        decisions.find(Filters.eq("outcomes.consentIds", consentId)).sort(Sorts.descending("decidedAt"))
+                .forEach(doc -> {
+                    List<String> sources = doc.getList("outcomes", Document.class, List.of()).stream()
+                            .filter(o -> o.getList("consentIds", String.class, List.of()).contains(consentId))
+                            .map(o -> o.getString("agency")).toList();
+                    found.add(new Reliance(doc.getString("_id"), doc.get("requester", Document.class)
+                            .getString("agency"), sources));
+                });
+        return found;
+    }
+
+    /** One decision that rested on a consent: who received under it, and which sources released. */
+    public record Reliance(String decisionId, String recipient, List<String> sources) {
+        public Reliance {
+            sources = List.copyOf(sources);
+        }
     }
 
     private static LoggedDecision read(Document doc) {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.goldenthread.consent.breakglass.BreakGlassSession;
 import org.goldenthread.consent.common.Categories;
@@ -27,7 +28,10 @@ import org.goldenthread.proto.common.v1.Purpose;
  * subject's stated limit (UK GDPR art. 21 objection; art. 7(3) withdrawal), and break-glass is
  * for the absence of a basis, not for overriding a recorded refusal. Permits come only from the
  * records about the person asked ({@link Grounds#consents()}); denies from those and from every
- * other record found through the person's identifiers ({@link Grounds#denyOnly()}). Pure: no I/O, no clock.
+ * other record found through the person's identifiers ({@link Grounds#denyOnly()}). A consent permit
+ * releases a source's special-category data (and what it marks sensitive), or anything at all when it says
+ * "all" explicitly, only once that source's data-protection officer acknowledged the consent's current
+ * revision ({@link Grounds#acknowledged()}); denies and withdrawals bind at once. Pure: no I/O, no clock.
  */
 public final class DecisionRules {
 
@@ -45,17 +49,27 @@ public final class DecisionRules {
             Grounds grounds, Instant now) {
         Set<DataCategory> denied = EnumSet.noneOf(DataCategory.class);
         List<Permit> permits = new ArrayList<>();
+        Set<String> waitingFor = new TreeSet<>();
         for (ConsentRecord consent : grounds.consents()) {
             if (!consent.inForceAt(now)) {
                 continue;
             }
+            boolean acknowledged = grounds.acknowledged().by(source, consent);
             for (Provision provision : consent.provisions()) {
                 if (provision.appliesTo(source, recipient, purpose)) {
-                    Set<DataCategory> covered = provision.categories().isEmpty() ? ALL_CATEGORIES : provision.categories();
-                    if (provision.type() == ProvisionType.PERMIT) {
-                        permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_CONSENT, consent.id(), covered));
-                    } else {
+                    Set<DataCategory> covered = provision.categories().within(ALL_CATEGORIES);
+                    if (provision.type() == ProvisionType.DENY) {
+                        // A deny applies at once: no one need acknowledge a limit.
                         denied.addAll(covered);
+                        continue;
+                    }
+                    Set<DataCategory> released = acknowledged ? covered
+                            : releasedUnacknowledged(provision, covered, grounds.sensitive().of(source));
+                    if (released.size() < covered.size()) {
+                        waitingFor.add(consent.recordedByAgency());
+                    }
+                    if (!released.isEmpty()) {
+                        permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_CONSENT, consent.id(), released));
                     }
                 }
             }
@@ -64,7 +78,7 @@ public final class DecisionRules {
             if (consent.inForceAt(now)) {
                 for (Provision provision : consent.provisions()) {
                     if (provision.type() == ProvisionType.DENY && provision.appliesTo(source, recipient, purpose)) {
-                        denied.addAll(provision.categories().isEmpty() ? ALL_CATEGORIES : provision.categories());
+                        denied.addAll(provision.categories().within(ALL_CATEGORIES));
                     }
                 }
             }
@@ -81,8 +95,10 @@ public final class DecisionRules {
                 }
             }
         }
+        String waiting = waitingFor.isEmpty() ? "" : "the release waits for " + source + "'s data-protection officer "
+                + "to acknowledge the consent recorded by " + String.join(", ", waitingFor) + "; ";
         if (permits.isEmpty()) {
-            return AgencyDecision.deny(source, breakGlassEnded(source, recipient, purpose, grounds, now)
+            return AgencyDecision.deny(source, waiting + breakGlassEnded(source, recipient, purpose, grounds, now)
                     + "no consent or sharing agreement covers " + source + " sharing with " + recipient
                     + " for " + Vocabulary.name(purpose));
         }
@@ -94,18 +110,35 @@ public final class DecisionRules {
         Set<DataCategory> result = EnumSet.noneOf(DataCategory.class);
         result.addAll(sought);
         result.removeAll(denied);
+        // Here the per-source permitted set is final: every basis united, narrowed to what was asked, minus denies.
         if (!result.isEmpty()) {
             return permit(source, result, permits);
         }
         if (sought.isEmpty()) {
             boolean special = wanted.stream().anyMatch(Categories.SPECIAL::contains)
                     && permits.stream().anyMatch(p -> p.basis() == LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK);
-            return AgencyDecision.deny(source, "no consent or sharing agreement covers " + names(wanted) + " from "
+            return AgencyDecision.deny(source, waiting + "no consent or sharing agreement covers " + names(wanted) + " from "
                     + source + " to " + recipient + " for " + Vocabulary.name(purpose)
                     + (special ? " (an agreement shares health or substance-misuse data only where it names it)" : ""));
         }
         String what = denied.containsAll(ALL_CATEGORIES) ? "all sharing" : names(sought);
         return AgencyDecision.deny(source, "consent denies " + what + " from " + source + " to " + recipient);
+    }
+
+    /**
+     * What a permit releases before the source's data-protection officer has acknowledged its revision: nothing
+     * when it says "all" in any dimension (the officer has not seen whom or what it reaches), else only its
+     * ordinary categories — never special-category data nor what the source marks sensitive (issue 14).
+     */
+    private static Set<DataCategory> releasedUnacknowledged(Provision permit, Set<DataCategory> covered,
+            Set<DataCategory> sensitive) {
+        if (permit.usesExplicitAll()) {
+            return Set.of();
+        }
+        Set<DataCategory> ordinary = EnumSet.noneOf(DataCategory.class);
+        ordinary.addAll(covered);
+        ordinary.removeAll(sensitive);
+        return ordinary;
     }
 
     /**

@@ -17,6 +17,7 @@ import org.goldenthread.consent.isa.IsaStore;
 import org.goldenthread.consent.person.ConsentResolver;
 import org.goldenthread.consent.person.PersonConsents;
 import org.goldenthread.consent.person.StoredConsentIndex;
+import org.goldenthread.consent.review.AcknowledgementStore;
 import org.goldenthread.federation.grant.AccessGrant;
 import org.goldenthread.federation.grant.SubjectDigest;
 import org.goldenthread.proto.common.v1.Purpose;
@@ -46,17 +47,22 @@ public class DecisionService {
     private final BreakGlassService breakGlass;
     private final GrantIssuer grants;
     private final DecisionLog log;
+    private final AcknowledgementStore acknowledgements;
+    private final SensitiveCategories sensitive;
     private final Clock clock;
     private final Counter permitted;
     private final Counter denied;
 
     public DecisionService(StoredConsentIndex consents, DecisionProperties properties, IsaStore agreements,
-            BreakGlassService breakGlass, GrantIssuer grants, DecisionLog log, Clock clock, MeterRegistry meters) {
+            BreakGlassService breakGlass, GrantIssuer grants, DecisionLog log, AcknowledgementStore acknowledgements,
+            SensitiveCategories sensitive, Clock clock, MeterRegistry meters) {
         this.resolver = new ConsentResolver(consents, properties.maxRecords(), properties.maxLinkRounds());
         this.agreements = agreements;
         this.breakGlass = breakGlass;
         this.grants = grants;
         this.log = log;
+        this.acknowledgements = acknowledgements;
+        this.sensitive = sensitive;
         this.clock = clock;
         // Registered once, not looked up in the registry for every agency answer.
         this.permitted = meters.counter("goldenthread.consent.decisions", "outcome", Outcome.PERMIT.name());
@@ -87,8 +93,10 @@ public class DecisionService {
             sessions = breakGlass.sessionsOf(requester, subjectDigest, now);
         }
         // Agreements come from a snapshot checked against the store on every decision, so a termination binds too.
+        // Acknowledgements are read on every decision too (one primary-key read): a new revision needs its own.
+        Acknowledged acknowledged = acknowledgements.among(consents.permitting(), request.agencies());
         List<AgencyDecision> answers = PersonDecision.decide(request, requester.agency(), consents,
-                agreements.findBySources(request.agencies()), sessions, now);
+                agreements.findBySources(request.agencies()), sessions, acknowledged, sensitive, now);
         List<GrantIssuer.Permit> permits = new ArrayList<>();
         for (AgencyDecision answer : answers) {
             if (answer.outcome() == Outcome.PERMIT) {

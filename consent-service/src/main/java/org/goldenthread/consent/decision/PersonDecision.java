@@ -21,9 +21,26 @@ public final class PersonDecision {
     private PersonDecision() {
     }
 
-    /** @param recipient the requester's agency */
+    /**
+     * As the service decides before acknowledgements existed: nothing acknowledged (fail closed), so explicit-"all"
+     * and special-category permits release nothing of their source. For simulations that do not model review.
+     *
+     * @param recipient the requester's agency
+     */
     public static List<AgencyDecision> decide(DecisionRequest request, String recipient, PersonConsents consents,
             List<SharingAgreement> agreements, List<BreakGlassSession> sessions, Instant now) {
+        return decide(request, recipient, consents, agreements, sessions, Acknowledged.NOTHING, Grounds.SPECIAL_ONLY,
+                now);
+    }
+
+    /**
+     * @param recipient the requester's agency
+     * @param acknowledged the consent revisions the sources' data-protection officers acknowledged
+     * @param sensitive per source, what a consent releases only once acknowledged
+     */
+    public static List<AgencyDecision> decide(DecisionRequest request, String recipient, PersonConsents consents,
+            List<SharingAgreement> agreements, List<BreakGlassSession> sessions, Acknowledged acknowledged,
+            SensitiveCategories sensitive, Instant now) {
         String refusal = switch (consents.status()) {
             case TOO_MANY -> "more than " + consents.limit() + " consent records are linked to this person's "
                     + "identifiers: refused rather than decided on some of them (a DPO can review the records)";
@@ -36,7 +53,8 @@ public final class PersonDecision {
             request.agencies().forEach(source -> answers.add(AgencyDecision.deny(source, refusal)));
             return answers;
         }
-        Grounds grounds = new Grounds(consents.permitting(), consents.denyOnly(), agreements, sessions);
+        Grounds grounds = new Grounds(consents.permitting(), consents.denyOnly(), agreements, sessions, acknowledged,
+                sensitive);
         for (String source : request.agencies()) {
             AgencyDecision answer = DecisionRules.decide(source, recipient, request.purpose(), request.categories(),
                     grounds, now);

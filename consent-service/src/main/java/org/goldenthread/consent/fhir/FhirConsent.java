@@ -28,6 +28,10 @@ public final class FhirConsent {
     static final String CATEGORY_SYSTEM = BASE + "CodeSystem/data-category";
     static final String V3_PARTICIPATION = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
     static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+    /** One per dimension a provision says "all" for explicitly. */
+    public static final String EXPLICIT_ALL = "urn:goldenthread:consent:explicit-all";
+    /** The provision in words. */
+    public static final String PROVISION_TEXT = "urn:goldenthread:consent:provision-text";
 
     /** HL7 v3 information-sensitivity codes for the categories that have one. */
     private static final Map<DataCategory, String[]> SENSITIVITY = Map.of(
@@ -43,6 +47,12 @@ public final class FhirConsent {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("resourceType", "Consent");
         c.put("id", r.id());
+        if (r.backdating() != null) {
+            // The period starts before the limit allows without a reason: the day the family consented and why.
+            c.put("extension", List.of(
+                    Map.of("url", "urn:goldenthread:consent:consented-on", "valueDate", r.backdating().consentedOn().toString()),
+                    Map.of("url", "urn:goldenthread:consent:backdating-reason", "valueString", r.backdating().reason())));
+        }
         c.put("meta", Map.of("versionId", String.valueOf(r.revision()), "lastUpdated", lastUpdated(r).toString()));
         c.put("identifier", List.of(Map.of("system", BASE + "consent", "value", r.id())));
         // FHIR has no "expired": a record past its period, or withdrawn, is inactive.
@@ -89,24 +99,36 @@ public final class FhirConsent {
         return root;
     }
 
-    /** Empty lists stay absent: in FHIR an absent element does not narrow the rule. */
+    /**
+     * An explicit "all" leaves its element absent (in FHIR an absent element does not narrow the rule) and says so:
+     * an {@value #EXPLICIT_ALL} extension per dimension ({@code valueCode} sources, recipients, purposes or
+     * categories), and the provision in words as a {@value #PROVISION_TEXT} extension, so no reader takes the
+     * absence for an oversight.
+     */
     private static Map<String, Object> provision(Provision p) {
         Map<String, Object> out = new LinkedHashMap<>();
+        List<Object> extensions = new ArrayList<>();
+        explicitAll(extensions, p.sources().all(), "sources");
+        explicitAll(extensions, p.recipients().all(), "recipients");
+        explicitAll(extensions, p.purposes().all(), "purposes");
+        explicitAll(extensions, p.categories().all(), "categories");
+        extensions.add(Map.of("url", PROVISION_TEXT, "valueString", ProvisionText.of(p)));
+        out.put("extension", extensions);
         out.put("type", p.type() == ProvisionType.PERMIT ? "permit" : "deny");
         List<Object> actors = new ArrayList<>();
-        p.sources().stream().sorted().forEach(a -> actors.add(actor("CST", "custodian", a)));
-        p.recipients().stream().sorted().forEach(a -> actors.add(actor("IRCP", "information recipient", a)));
+        p.sources().values().stream().sorted().forEach(a -> actors.add(actor("CST", "custodian", a)));
+        p.recipients().values().stream().sorted().forEach(a -> actors.add(actor("IRCP", "information recipient", a)));
         if (!actors.isEmpty()) {
             out.put("actor", actors);
         }
-        if (!p.purposes().isEmpty()) {
-            out.put("purpose", p.purposes().stream().map(Vocabulary::name).sorted()
+        if (!p.purposes().all()) {
+            out.put("purpose", p.purposes().values().stream().map(Vocabulary::name).sorted()
                     .map(code -> coding(PURPOSE_SYSTEM, code, null)).toList());
         }
-        if (!p.categories().isEmpty()) {
-            out.put("class", sorted(p.categories()).stream()
+        if (!p.categories().all()) {
+            out.put("class", sorted(p.categories().values()).stream()
                     .map(category -> coding(CATEGORY_SYSTEM, Vocabulary.name(category), null)).toList());
-            List<Object> codes = sorted(p.categories()).stream().filter(SENSITIVITY::containsKey)
+            List<Object> codes = sorted(p.categories().values()).stream().filter(SENSITIVITY::containsKey)
                     .map(category -> (Object) concept(V3_ACT_CODE, SENSITIVITY.get(category)[0], SENSITIVITY.get(category)[1]))
                     .toList();
             if (!codes.isEmpty()) {
@@ -114,6 +136,12 @@ public final class FhirConsent {
             }
         }
         return out;
+    }
+
+    private static void explicitAll(List<Object> extensions, boolean all, String dimension) {
+        if (all) {
+            extensions.add(Map.of("url", EXPLICIT_ALL, "valueCode", dimension));
+        }
     }
 
     private static List<DataCategory> sorted(Set<DataCategory> categories) {

@@ -3,11 +3,13 @@ package org.goldenthread.consent.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.goldenthread.consent.consent.Evidence;
 import org.goldenthread.consent.consent.EvidenceKind;
 import org.goldenthread.consent.consent.NewConsent;
 import org.goldenthread.consent.consent.Provision;
 import org.goldenthread.consent.consent.ProvisionType;
+import org.goldenthread.consent.consent.Scope;
 import org.goldenthread.consent.decision.Requester;
 import org.goldenthread.federation.linkage.InvalidIdentifierException;
 import org.goldenthread.federation.linkage.LinkageTokens;
@@ -45,15 +47,41 @@ final class ConsentBodies {
         List<Provision> provisions = new ArrayList<>();
         for (int i = 0; i < provisionBodies.size(); i++) {
             ConsentBody.ProvisionBody p = provisionBodies.get(i);
+            String field = "provisions[" + i + "].";
             provisions.add(new Provision(
-                    parse(ProvisionType.class, p.type(), "provisions[" + i + "].type"),
-                    Set.copyOf(orEmpty(p.sources())),
-                    Set.copyOf(orEmpty(p.recipients())),
-                    Terms.purposes(p.purposes(), "provisions[" + i + "].purposes"),
-                    Terms.categories(p.categories(), "provisions[" + i + "].categories")));
+                    parse(ProvisionType.class, p.type(), field + "type"),
+                    scope(p.sources(), p.allSources(), field + "sources", Set::copyOf),
+                    scope(p.recipients(), p.allRecipients(), field + "recipients", Set::copyOf),
+                    scope(p.purposes(), p.allPurposes(), field + "purposes", n -> Terms.purposes(n, field + "purposes")),
+                    scope(p.categories(), p.allCategories(), field + "categories",
+                            n -> Terms.categories(n, field + "categories"))));
         }
         return new NewConsent(tokens, period.start(), period.end(), evidence, provisions, recorder.user(),
-                recorder.agency());
+                recorder.agency(), period.consentedOn(), period.backdatingReason());
+    }
+
+    /** A list, or an explicit all; 400 naming the field for neither (an empty or missing list) or both. */
+    private static <T> Scope<T> scope(List<String> names, Boolean all, String field,
+            Function<List<String>, Set<T>> parse) {
+        boolean listed = names != null && !names.isEmpty();
+        boolean everything = Boolean.TRUE.equals(all);
+        if (listed && everything) {
+            throw RequestRejectedException.invalid(field, "give either a list or " + flag(field) + ", not both");
+        }
+        if (everything) {
+            return Scope.everything();
+        }
+        if (!listed) {
+            throw RequestRejectedException.invalid(field, "must list at least one, or say " + flag(field)
+                    + ": true to mean all of them");
+        }
+        return Scope.of(parse.apply(names));
+    }
+
+    /** "provisions[0].sources" → "allSources". */
+    private static String flag(String field) {
+        String name = field.substring(field.lastIndexOf('.') + 1);
+        return "all" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     static List<LinkageToken> tokens(ConsentBody.Subject subject, LinkageTokens linkage) {
@@ -72,10 +100,6 @@ final class ConsentBodies {
             }
         }
         throw RequestRejectedException.invalid(field, "must be one of " + List.of(type.getEnumConstants()));
-    }
-
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
     }
 
     private static String blankToNull(String value) {

@@ -33,7 +33,17 @@ record ConsentBody(
         }
     }
 
-    record Period(@NotNull Instant start, Instant end) {
+    /**
+     * @param consentedOn the day the family actually consented: needed when {@code start} is further back than
+     *     {@code goldenthread.consent.max-backdating}
+     * @param backdatingReason why it is recorded only now (10–500 characters): needed likewise
+     */
+    record Period(@NotNull Instant start, Instant end, LocalDate consentedOn,
+            @Size(max = 500) String backdatingReason) {
+
+        Period(Instant start, Instant end) {
+            this(start, end, null, null);
+        }
     }
 
     record EvidenceBody(
@@ -43,11 +53,19 @@ record ConsentBody(
             @NotBlank @Size(max = 32) String privacyNoticeVersion) {
     }
 
+    /**
+     * Each dimension is a non-empty list or said to be all explicitly ({@code "allSources": true} and so on),
+     * never both, never neither: "every agency" is something a person must say, not what an empty list means.
+     */
     record ProvisionBody(
             @NotBlank @Size(max = 10) String type,
             @Size(max = 30) List<@NotNull @Pattern(regexp = AGENCY_ID) String> sources,
+            Boolean allSources,
             @Size(max = 30) List<@NotNull @Pattern(regexp = AGENCY_ID) String> recipients,
+            Boolean allRecipients,
             @Size(max = 7) List<@NotBlank @Size(max = 40) String> purposes,
-            @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories) {
+            Boolean allPurposes,
+            @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories,
+            Boolean allCategories) {
     }
 }

@@ -9,8 +9,6 @@ import org.goldenthread.consent.consent.ConsentRecord;
 import org.goldenthread.consent.consent.ConsentService;
 import org.goldenthread.consent.decision.Requester;
 import org.goldenthread.federation.linkage.LinkageTokens;
-import org.goldenthread.platform.web.RequestRejectedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Consent records: record, read, revise, withdraw. */
+/**
+ * Consent records: record, read, revise, withdraw. Who may is {@link org.goldenthread.consent.consent.ConsentPermissions},
+ * applied by the service: a record beyond the caller's reach is answered as absent.
+ */
 @RestController
 @RequestMapping("/api/consents")
 class ConsentController {
@@ -44,32 +45,27 @@ class ConsentController {
     @PostMapping
     ResponseEntity<Created> record(@AuthenticationPrincipal Jwt token, @Valid @RequestBody ConsentBody body) {
         Requester recorder = Callers.of(token);
-        ConsentRecord r = consents.record(ConsentBodies.toNewConsent(body, linkage, recorder));
+        ConsentRecord r = consents.record(ConsentBodies.toNewConsent(body, linkage, recorder), recorder);
         return ResponseEntity.created(URI.create("/api/consents/" + r.id()))
                 .body(new Created(r.id(), r.status().name(), r.revision(), r.subjectDigest(), r.recordedAt()));
     }
 
     @GetMapping("/{id}")
     ConsentView get(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        Requester reader = Callers.of(token);
-        ConsentRecord r = consents.get(id);
-        // Another agency's record is answered as absent: even its existence says the person is known here.
-        if (!r.recordedByAgency().equals(reader.agency()) && !reader.roles().contains("DPO")) {
-            throw new RequestRejectedException(HttpStatus.NOT_FOUND, "consent-not-found", "no such consent record");
-        }
-        return ConsentView.of(r);
+        return ConsentView.of(consents.read(id, Callers.of(token), "record"));
     }
 
     @PutMapping("/{id}")
     ConsentView revise(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody ConsentRevisionBody body) {
-        return ConsentView.of(consents.revise(id, ConsentBodies.toRevision(body, Callers.of(token))));
+        Requester reviser = Callers.of(token);
+        return ConsentView.of(consents.revise(id, ConsentBodies.toRevision(body, reviser), reviser));
     }
 
     @PostMapping("/{id}/withdrawal")
     ConsentView withdraw(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody WithdrawalBody body) {
         Requester caller = Callers.of(token);
-        return ConsentView.of(consents.withdraw(id, caller.user(), caller.agency(), body.reason().trim()));
+        return ConsentView.of(consents.withdraw(id, caller, body.reason().trim()));
     }
 }

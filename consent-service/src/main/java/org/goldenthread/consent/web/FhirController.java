@@ -7,13 +7,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.goldenthread.consent.consent.ConsentRecord;
 import org.goldenthread.consent.consent.ConsentService;
 import org.goldenthread.consent.decision.Requester;
 import org.goldenthread.consent.fhir.FhirConsent;
 import org.goldenthread.federation.linkage.LinkageTokens;
-import org.goldenthread.platform.web.RequestRejectedException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Consent records as FHIR R4 {@code Consent} JSON: one record, or every record of a subject (a
- * {@code searchset} Bundle; identifiers go in a POST body, never in a URL). A caller sees the
- * records of their own agency; a DPO sees all.
+ * {@code searchset} Bundle; identifiers go in a POST body, never in a URL). Visible as the record itself is
+ * ({@link org.goldenthread.consent.consent.ConsentPermissions}, READ); reads across agencies are audited.
  */
 @RestController
 class FhirController {
@@ -48,19 +45,15 @@ class FhirController {
 
     @GetMapping(path = "/api/consents/{id}/fhir", produces = FHIR_JSON)
     Map<String, Object> one(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-        ConsentRecord record = consents.get(id);
-        if (!visible(record, Callers.of(token))) {
-            throw new RequestRejectedException(HttpStatus.NOT_FOUND, "consent-not-found", "no such consent record");
-        }
-        return FhirConsent.of(record, clock.instant());
+        return FhirConsent.of(consents.read(id, Callers.of(token), "fhir"), clock.instant());
     }
 
     @PostMapping(path = "/api/consents/fhir", produces = FHIR_JSON)
     Map<String, Object> ofSubject(@AuthenticationPrincipal Jwt token, @Valid @RequestBody SubjectBody body) {
         Requester reader = Callers.of(token);
         Instant now = clock.instant();
-        List<Map<String, Object>> entries = consents.ofSubject(ConsentBodies.tokens(body.subject(), linkage), MAX_RECORDS)
-                .stream().filter(r -> visible(r, reader))
+        List<Map<String, Object>> entries = consents.ofSubject(ConsentBodies.tokens(body.subject(), linkage), MAX_RECORDS,
+                        reader).stream()
                 .map(r -> Map.<String, Object>of("fullUrl", FhirConsent.BASE + "Consent/" + r.id(),
                         "resource", FhirConsent.of(r, now), "search", Map.of("mode", "match")))
                 .toList();
@@ -71,9 +64,5 @@ class FhirController {
         bundle.put("total", entries.size());
         bundle.put("entry", entries);
         return bundle;
-    }
-
-    private static boolean visible(ConsentRecord record, Requester reader) {
-        return record.recordedByAgency().equals(reader.agency()) || reader.roles().contains("DPO");
     }
 }

@@ -20,12 +20,18 @@ record IsaView(
         List<String> purposes,
         List<String> categories,
         List<String> categoriesShared,
-        ConsentView.PeriodView period,
+        PeriodView period,
         SignOffView signOff,
         String recordedBy,
         Instant recordedAt,
         ConsentView.WithdrawalView termination,
-        List<ConsentView.RevisionView> history) {
+        List<RevisionView> history) {
+
+    record PeriodView(Instant start, Instant end) {
+    }
+
+    record RevisionView(int revision, String status, Instant revisedAt, String revisedBy) {
+    }
 
     record SignOffView(String by, String role, Instant at) {
     }
@@ -41,11 +47,11 @@ record IsaView(
                 t.purposes().stream().map(Vocabulary::name).sorted().toList(),
                 t.categories().stream().map(Vocabulary::name).sorted().toList(),
                 isa.categories().stream().sorted().map(Vocabulary::name).toList(),
-                new ConsentView.PeriodView(t.start(), t.end()),
+                new PeriodView(t.start(), t.end()),
                 new SignOffView(t.signOff().by(), t.signOff().role(), t.signOff().at()),
                 isa.recordedBy(), isa.recordedAt(),
                 end == null ? null : new ConsentView.WithdrawalView(end.at(), end.by(), end.reason()),
-                isa.history().stream().map(h -> new ConsentView.RevisionView(h.revision(), h.status().name(),
+                isa.history().stream().map(h -> new RevisionView(h.revision(), h.status().name(),
                         h.revisedAt(), h.revisedBy())).toList());
     }
 }
