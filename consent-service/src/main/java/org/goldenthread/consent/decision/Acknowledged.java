@@ -1,5 +1,7 @@
 package org.goldenthread.consent.decision;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import org.goldenthread.consent.consent.ConsentRecord;
 
@@ -15,6 +17,13 @@ public record Acknowledged(Set<String> keys) {
 
     public Acknowledged {
         keys = Set.copyOf(keys);
+    }
+
+    /** Every current revision of the records acknowledged by every one of the sources: for simulations and tests. */
+    public static Acknowledged byAll(Collection<ConsentRecord> records, Collection<String> sources) {
+        Set<String> keys = new HashSet<>();
+        records.forEach(r -> sources.forEach(s -> keys.add(key(r.id(), r.revision(), s))));
+        return new Acknowledged(keys);
     }
 
     public static String key(String consentId, int revision, String source) {

@@ -38,6 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class DecisionLatency {
 
+    static final org.goldenthread.consent.decision.Requester BENCH_RECORDER =
+            new org.goldenthread.consent.decision.Requester("bench.kw", "council", List.of("KEY_WORKER"));
     static final List<String> AGENCIES = List.of("council", "police", "housing", "mentalhealth", "employment");
 
     /**
@@ -132,8 +134,11 @@ final class DecisionLatency {
     private static void seed(ConsentService recorder, IsaService agreements, int consents, int subjects,
             PrintStream progress) {
         Instant start = Instant.now().minus(Duration.ofDays(30));
-        Provision permit = new Provision(ProvisionType.PERMIT, Set.of(), Set.of(),
-                Set.of(Purpose.PURPOSE_EARLY_HELP_ASSESSMENT, Purpose.PURPOSE_CASE_MANAGEMENT), Set.of());
+        // Sources and categories named, none special: released without acknowledgement, as before review existed,
+        // so the figures stay comparable (an acknowledgement read is one primary-key look-up per decision).
+        Provision permit = new Provision(ProvisionType.PERMIT, Set.copyOf(AGENCIES), Set.copyOf(AGENCIES),
+                Set.of(Purpose.PURPOSE_EARLY_HELP_ASSESSMENT, Purpose.PURPOSE_CASE_MANAGEMENT),
+                org.goldenthread.consent.common.Categories.ORDINARY);
         Provision deny = new Provision(ProvisionType.DENY, Set.of("mentalhealth"), Set.of("police"), Set.of(),
                 Set.of(DataCategory.DATA_CATEGORY_HEALTH_MENTAL));
         // Four writers: the store's round trips overlap, so seeding takes a fraction of the time.
@@ -148,7 +153,9 @@ final class DecisionLatency {
                 recorder.record(new NewConsent(tokens(i % subjects), start,
                         i % 7 == 0 ? start.plus(Duration.ofDays(20)) : null,
                         new Evidence(EvidenceKind.SIGNED_FORM, "BENCH-" + i, null, "v3"),
-                        i % 3 == 0 ? List.of(permit) : List.of(permit, deny), "bench.kw", "council"));
+                        i % 3 == 0 ? List.of(permit) : List.of(permit, deny), "bench.kw", "council",
+                        java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC), "benchmark records, backdated"),
+                        BENCH_RECORDER);
                 int n = done.incrementAndGet();
                 if (n % 10_000 == 0) {
                     progress.printf("  seeded %d consents%n", n);

@@ -26,7 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The decision rules, one row per situation the issue names (and the edges around them). */
+/**
+ * The decision rules, one row per situation the issue names (and the edges around them), once the source has
+ * acknowledged the consents about the person (the person's own records; deny-only ones need no acknowledging):
+ * what happens before that is {@link AcknowledgementGatingTest}.
+ */
 class DecisionRulesTest {
 
     static final Provision PERMIT_EH_AND_CM = new Provision(ProvisionType.PERMIT, Set.of(), Set.of(),
@@ -214,7 +218,8 @@ class DecisionRulesTest {
     @MethodSource("situations")
     void decides(String situation, Grounds grounds, String source, String recipient, Purpose purpose,
             Set<DataCategory> wanted, Expected expected) {
-        AgencyDecision decision = DecisionRules.decide(source, recipient, purpose, wanted, grounds, NOW);
+        Grounds acknowledged = grounds.acknowledging(Acknowledged.byAll(grounds.consents(), List.of(source)));
+        AgencyDecision decision = DecisionRules.decide(source, recipient, purpose, wanted, acknowledged, NOW);
 
         assertThat(decision.agency()).isEqualTo(source);
         if (expected.categories() != null) {

@@ -115,8 +115,8 @@ class ConsentRecordsTest {
             // Twenty under the NHS number alone, then one under the name: the NHS number is shared, so it is the 21st.
             for (int i = 0; i < 20; i++) {
                 var created = http.post("/api/consents", keyWorker, consent(Map.of("nhsNumber", "9434765129"),
-                        Map.of("start", "2026-01-01T00:00:00Z"), "SIGNED_FORM", "CF-BURST-NHS-" + i,
-                        List.of(Map.of("type", "PERMIT"))));
+                        PERIOD, "SIGNED_FORM", "CF-BURST-NHS-" + i,
+                        List.of(PERMIT_ALL)));
                 assertThat(created.status()).as(created.body()).isEqualTo(201);
             }
 
@@ -195,8 +195,8 @@ class ConsentRecordsTest {
         @Test
         void refusesSubjectWithoutLinkableIdentifiers() {
             var answer = http.post("/api/consents", keyWorker, consent(Map.of("familyName", "Hale"),
-                    Map.of("start", "2026-01-01T00:00:00Z"), "SIGNED_FORM", "CF-BAD-2",
-                    List.of(Map.of("type", "PERMIT"))));
+                    PERIOD, "SIGNED_FORM", "CF-BAD-2",
+                    List.of(PERMIT_ALL)));
             assertProblem(answer, 400, "validation-failed");
             assertThat(answer.body()).contains("\"field\":\"subject\"");
         }
@@ -204,7 +204,7 @@ class ConsentRecordsTest {
         @Test
         void refusesUnknownVocabularyAndInconsistentEvidence() {
             Map<String, Object> subject = Map.of("nhsNumber", "9434765021");
-            Map<String, Object> period = Map.of("start", "2026-01-01T00:00:00Z");
+            Map<String, Object> period = PERIOD;
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-1",
                     List.of(Map.of("type", "PERMIT", "purposes", List.of("GOSSIP"))))), 400, "unknown-purpose");
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-2",
@@ -212,10 +212,10 @@ class ConsentRecordsTest {
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-3",
                     List.of(Map.of("type", "MAYBE")))), 400, "validation-failed");
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "VERBAL_WITH_WITNESS", "CF-V-4",
-                    List.of(Map.of("type", "PERMIT")))), 400, "validation-failed");
+                    List.of(PERMIT_ALL))), 400, "validation-failed");
             assertProblem(http.post("/api/consents", keyWorker, consent(subject,
                     Map.of("start", "2026-01-01T00:00:00Z", "end", "2025-01-01T00:00:00Z"), "SIGNED_FORM", "CF-V-5",
-                    List.of(Map.of("type", "PERMIT")))), 400, "validation-failed");
+                    List.of(PERMIT_ALL))), 400, "validation-failed");
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-6",
                     List.of())), 400, "validation-failed");
             assertProblem(http.post("/api/consents", keyWorker, "{\"subject\": [1,"), 400, "malformed-body");
@@ -224,24 +224,24 @@ class ConsentRecordsTest {
         @Test
         void namesTheFieldOfAnUnknownTermAndRefusesOversizedInput() {
             Map<String, Object> subject = Map.of("nhsNumber", "9434765021");
-            Map<String, Object> period = Map.of("start", "2026-01-01T00:00:00Z");
+            Map<String, Object> period = PERIOD;
             var unknown = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-7",
                     List.of(Map.of("type", "PERMIT", "categories", List.of("CRIME", "SHOE_SIZE")))));
             assertProblem(unknown, 400, "unknown-data-category");
             assertThat(unknown.body()).contains("\"field\":\"provisions[0].categories[1]\"");
 
             var longReference = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM",
-                    "R".repeat(65), List.of(Map.of("type", "PERMIT"))));
+                    "R".repeat(65), List.of(PERMIT_ALL)));
             assertProblem(longReference, 400, "validation-failed");
             assertThat(longReference.body()).contains("\"field\":\"evidence.reference\"");
 
             var manyProvisions = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-8",
-                    java.util.Collections.nCopies(21, Map.of("type", "PERMIT"))));
+                    java.util.Collections.nCopies(21, PERMIT_ALL)));
             assertProblem(manyProvisions, 400, "validation-failed");
             assertThat(manyProvisions.body()).contains("\"field\":\"provisions\"");
 
             var noEvidence = http.post("/api/consents", keyWorker, Http.json(Map.of("subject", subject, "period", period,
-                    "provisions", List.of(Map.of("type", "PERMIT")))));
+                    "provisions", List.of(PERMIT_ALL))));
             assertProblem(noEvidence, 400, "validation-failed");
             assertThat(noEvidence.body()).contains("\"field\":\"evidence\"");
 

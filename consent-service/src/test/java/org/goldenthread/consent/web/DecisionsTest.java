@@ -157,7 +157,7 @@ class DecisionsTest {
             assertThat(http.post("/decisions", police, body).body()).contains("\"outcome\":\"PERMIT\"");
 
             var revised = http.put("/api/consents/" + id, keyWorker, Http.json(Map.of(
-                    "period", Map.of("start", "2026-01-01T00:00:00Z"),
+                    "period", PERIOD,
                     "evidence", Map.of("kind", "SIGNED_FORM", "reference", "CF-REV-1b", "privacyNoticeVersion", "v4"),
                     "provisions", List.of(Map.of("type", "PERMIT", "recipients", List.of("council"))))));
             var after = http.post("/decisions", police, body);
@@ -167,9 +167,9 @@ class DecisionsTest {
             assertThat(revised.json().get("history").toString()).contains("revision=1");
             assertThat(after.body()).contains("\"outcome\":\"DENY\"");
             assertProblem(http.put("/api/consents/" + id, police, Http.json(Map.of(
-                    "period", Map.of("start", "2026-01-01T00:00:00Z"),
+                    "period", PERIOD,
                     "evidence", Map.of("kind", "SIGNED_FORM", "reference", "X", "privacyNoticeVersion", "v4"),
-                    "provisions", List.of(Map.of("type", "PERMIT"))))), 403, "not-recording-agency");
+                    "provisions", List.of(PERMIT_ALL)))), 403, "not-recording-agency");
         }
     }
 

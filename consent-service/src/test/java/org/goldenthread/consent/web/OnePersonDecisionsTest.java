@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.goldenthread.consent.consent.ConsentService;
+import org.goldenthread.consent.decision.Requester;
 import org.goldenthread.consent.consent.Evidence;
 import org.goldenthread.consent.consent.EvidenceKind;
 import org.goldenthread.consent.consent.NewConsent;
@@ -68,14 +69,16 @@ class OnePersonDecisionsTest {
         return subject;
     }
 
-    static final Map<String, Object> PERMIT_CASE_MANAGEMENT = Map.of("type", "PERMIT",
-            "purposes", List.of("CASE_MANAGEMENT"));
-    static final Map<String, Object> DENY_HOUSING = Map.of("type", "DENY", "sources", List.of("housing"));
+    static final Map<String, Object> PERMIT_CASE_MANAGEMENT = Map.of("type", "PERMIT", "allSources", true,
+            "allRecipients", true, "purposes", List.of("CASE_MANAGEMENT"), "allCategories", true);
+    static final Map<String, Object> DENY_HOUSING = provision("DENY", List.of("housing"));
 
     static String record(Map<String, Object> subject, String reference, Map<String, Object> provision) {
-        var created = http.post("/api/consents", keyWorker, consent(subject, Map.of("start", "2026-01-01T00:00:00Z"),
+        var created = http.post("/api/consents", keyWorker, consent(subject, PERIOD,
                 "SIGNED_FORM", reference, List.of(provision)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        // Acknowledged by housing, the source these tests ask: they are about whose records apply, not review.
+        service.acknowledge((String) created.json().get("id"), 1, "housing");
         return (String) created.json().get("id");
     }
 
@@ -141,7 +144,8 @@ class OnePersonDecisionsTest {
             assertThat(housing(ask(nameOnly))).containsEntry("outcome", "PERMIT");
 
             record(subject("9434765870", "Cole", "Casey", "2001-02-03"), "CF-C-LINK",
-                    Map.of("type", "PERMIT", "purposes", List.of("COORDINATION")));
+                    Map.of("type", "PERMIT", "allSources", true, "allRecipients", true, "purposes",
+                            List.of("COORDINATION"), "allCategories", true));
 
             assertThat(housing(ask(nameOnly))).containsEntry("outcome", "DENY")
                     .containsEntry("reason", "consent denies all sharing from housing to police");
@@ -224,10 +228,13 @@ class OnePersonDecisionsTest {
 
         /** An old record, filed under the version-1 name token (as the store kept it before). */
         String recordOld(List<LinkageToken> tokens, String reference, Provision provision) {
-            return service.context.getBean(ConsentService.class).record(new NewConsent(tokens,
+            String id = service.context.getBean(ConsentService.class).record(new NewConsent(tokens,
                     Instant.parse("2026-01-01T00:00:00Z"), null,
                     new Evidence(EvidenceKind.SIGNED_FORM, reference, null, "v3"), List.of(provision), "kw.council",
-                    "council")).id();
+                    "council", LocalDate.parse("2026-01-01"), "signed in January, entered late"),
+                    new Requester("kw.council", "council", List.of("KEY_WORKER"))).id();
+            service.acknowledge(id, 1, "housing");
+            return id;
         }
 
         Map<String, Object> askWithLegacy(List<LinkageToken> tokens, List<LinkageToken> legacy) {

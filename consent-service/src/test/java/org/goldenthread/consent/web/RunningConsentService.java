@@ -69,6 +69,26 @@ final class RunningConsentService implements AutoCloseable {
         identity.close();
     }
 
+    /** The five agencies of the demo federation. */
+    static final List<String> AGENCIES = List.of("council", "police", "housing", "mentalhealth", "employment");
+
+    /**
+     * The fixtures' period: it starts 1 January, far beyond the backdating limit, so it states the day the family
+     * consented and why it was recorded only now.
+     */
+    static final Map<String, Object> PERIOD = Map.of("start", "2026-01-01T00:00:00Z", "consentedOn", "2026-01-01",
+            "backdatingReason", "signed at the January family meeting, entered late");
+
+    /** A permit that says "all" explicitly in every dimension. */
+    static final Map<String, Object> PERMIT_ALL = Map.of("type", "PERMIT", "allSources", true, "allRecipients", true,
+            "allPurposes", true, "allCategories", true);
+
+    /** A provision of the given type for these sources and every recipient, purpose and category, said explicitly. */
+    static Map<String, Object> provision(String type, List<String> sources) {
+        return Map.of("type", type, "sources", sources, "allRecipients", true, "allPurposes", true,
+                "allCategories", true);
+    }
+
     /** The Hale consent (DOMAIN.md): all partners for early help and case management, no mental-health detail to police. */
     static String haleConsent(String nhs, String reference) {
         Map<String, Object> subject = new LinkedHashMap<>();
@@ -78,11 +98,11 @@ final class RunningConsentService implements AutoCloseable {
         subject.put("givenName", givenName(nhs));
         subject.put("dateOfBirth", "2007-03-14");
         subject.put("postcode", "LS6 2AB");
-        return consent(subject, Map.of("start", "2026-01-01T00:00:00Z"), "SIGNED_FORM", reference, List.of(
-                Map.of("type", "PERMIT", "sources", List.of(), "recipients", List.of(),
-                        "purposes", List.of("EARLY_HELP_ASSESSMENT", "CASE_MANAGEMENT"), "categories", List.of()),
+        return consent(subject, PERIOD, "SIGNED_FORM", reference, List.of(
+                Map.of("type", "PERMIT", "allSources", true, "allRecipients", true,
+                        "purposes", List.of("EARLY_HELP_ASSESSMENT", "CASE_MANAGEMENT"), "allCategories", true),
                 Map.of("type", "DENY", "sources", List.of("mentalhealth"), "recipients", List.of("police"),
-                        "purposes", List.of(), "categories", List.of("HEALTH_MENTAL"))));
+                        "allPurposes", true, "categories", List.of("HEALTH_MENTAL"))));
     }
 
     static String consent(Map<String, Object> subject, Map<String, Object> period, String evidenceKind,
@@ -119,10 +139,32 @@ final class RunningConsentService implements AutoCloseable {
         return request;
     }
 
+    /**
+     * Records the Hale consent and has every agency's DPO acknowledge it, as a reviewed consent would be: tests of
+     * what a consent permits start from there. Tests of the review itself record without acknowledging.
+     */
     String recordHale(String nhs, String reference) {
         var created = http.post("/api/consents", keyWorker, haleConsent(nhs, reference));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return (String) created.json().get("id");
+        String id = (String) created.json().get("id");
+        acknowledgeByAll(id, 1);
+        return id;
+    }
+
+    /** The DPO of every demo agency acknowledges that revision. */
+    void acknowledgeByAll(String id, int revision) {
+        AGENCIES.forEach(agency -> acknowledge(id, revision, agency));
+    }
+
+    Http.Answer acknowledge(String id, int revision, String agency) {
+        var answer = http.post("/api/consents/consent-reviews/" + id + ".r" + revision + "/acknowledgement",
+                dpo(agency), "{}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    String dpo(String agency) {
+        return identity.token("dpo." + agency, agency, "DPO");
     }
 
     GrantVerifier verifierFor(String agency) {
