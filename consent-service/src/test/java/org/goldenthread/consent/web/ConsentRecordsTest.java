@@ -206,9 +206,9 @@ class ConsentRecordsTest {
             Map<String, Object> subject = Map.of("nhsNumber", "9434765021");
             Map<String, Object> period = PERIOD;
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-1",
-                    List.of(Map.of("type", "PERMIT", "purposes", List.of("GOSSIP"))))), 400, "unknown-purpose");
+                    List.of(permitAllBut("purposes", List.of("GOSSIP"))))), 400, "unknown-purpose");
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-2",
-                    List.of(Map.of("type", "PERMIT", "categories", List.of("SHOE_SIZE"))))), 400, "unknown-data-category");
+                    List.of(permitAllBut("categories", List.of("SHOE_SIZE"))))), 400, "unknown-data-category");
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-3",
                     List.of(Map.of("type", "MAYBE")))), 400, "validation-failed");
             assertProblem(http.post("/api/consents", keyWorker, consent(subject, period, "VERBAL_WITH_WITNESS", "CF-V-4",
@@ -226,7 +226,7 @@ class ConsentRecordsTest {
             Map<String, Object> subject = Map.of("nhsNumber", "9434765021");
             Map<String, Object> period = PERIOD;
             var unknown = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-7",
-                    List.of(Map.of("type", "PERMIT", "categories", List.of("CRIME", "SHOE_SIZE")))));
+                    List.of(permitAllBut("categories", List.of("CRIME", "SHOE_SIZE")))));
             assertProblem(unknown, 400, "unknown-data-category");
             assertThat(unknown.body()).contains("\"field\":\"provisions[0].categories[1]\"");
 
@@ -246,7 +246,7 @@ class ConsentRecordsTest {
             assertThat(noEvidence.body()).contains("\"field\":\"evidence\"");
 
             var huge = http.post("/api/consents", keyWorker, consent(subject, period, "SIGNED_FORM", "CF-V-9",
-                    List.of(Map.of("type", "PERMIT", "purposes", List.of("x".repeat(70_000))))));
+                    List.of(permitAllBut("purposes", List.of("x".repeat(70_000))))));
             assertProblem(huge, 413, "payload-too-large");
         }
     }
@@ -277,6 +277,14 @@ class ConsentRecordsTest {
             assertProblem(http.post("/api/consents", "not-a-jwt", haleConsent("9434765056", "CF-401")), 401,
                     "unauthenticated");
         }
+    }
+
+    /** A permit saying "all" explicitly in every dimension but {@code dimension}, which lists {@code values}. */
+    static Map<String, Object> permitAllBut(String dimension, List<String> values) {
+        Map<String, Object> provision = new java.util.HashMap<>(PERMIT_ALL);
+        provision.remove("all" + Character.toUpperCase(dimension.charAt(0)) + dimension.substring(1));
+        provision.put(dimension, values);
+        return provision;
     }
 
     @Test

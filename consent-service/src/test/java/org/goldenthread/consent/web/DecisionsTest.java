@@ -159,7 +159,8 @@ class DecisionsTest {
             var revised = http.put("/api/consents/" + id, keyWorker, Http.json(Map.of(
                     "period", PERIOD,
                     "evidence", Map.of("kind", "SIGNED_FORM", "reference", "CF-REV-1b", "privacyNoticeVersion", "v4"),
-                    "provisions", List.of(Map.of("type", "PERMIT", "recipients", List.of("council"))))));
+                    "provisions", List.of(Map.of("type", "PERMIT", "allSources", true, "recipients", List.of("council"),
+                            "allPurposes", true, "allCategories", true)))));
             var after = http.post("/decisions", police, body);
 
             assertThat(revised.status()).as(revised.body()).isEqualTo(200);
@@ -169,7 +170,7 @@ class DecisionsTest {
             assertProblem(http.put("/api/consents/" + id, police, Http.json(Map.of(
                     "period", PERIOD,
                     "evidence", Map.of("kind", "SIGNED_FORM", "reference", "X", "privacyNoticeVersion", "v4"),
-                    "provisions", List.of(PERMIT_ALL)))), 403, "not-recording-agency");
+                    "provisions", List.of(PERMIT_ALL)))), 404, "consent-not-found");
         }
     }
 
@@ -184,7 +185,7 @@ class DecisionsTest {
             assertThat(http.post("/decisions", police, body).body()).contains("\"outcome\":\"PERMIT\"");
 
             assertProblem(http.post("/api/consents/" + id + "/withdrawal", police, "{\"reason\":\"asked\"}"),
-                    403, "not-recording-agency");
+                    404, "consent-not-found");
             var withdrawn = http.post("/api/consents/" + id + "/withdrawal", keyWorker, "{\"reason\":\"family asked\"}");
             var after = http.post("/decisions", police, body);
 
