@@ -42,7 +42,7 @@ public final class DemoScenario {
     public List<AgencySpec> agencies() {
         List<AgencySpec> agencies = new ArrayList<>();
         scenario.get("agencies").forEach(a -> agencies.add(new AgencySpec(a.get("id").asString(), a.get("name").asString(),
-                strings(a.get("categories")))));
+                strings(a.get("categories")), a.has("involvementReveals") ? strings(a.get("involvementReveals")) : List.of())));
         return agencies;
     }
 

@@ -93,7 +93,7 @@ public final class LocalFederation implements AutoCloseable {
             // The registry pins each node's certificate: the gateway accepts no other for that agency.
             registry.register(new Agency(agency.id(), agency.name(), "127.0.0.1:" + grpcPorts.get(agency.id()),
                     LOOPBACK + nodeRestPorts.get(agency.id()), pki.node(agency.id()).fingerprint(), agency.categories(),
-                    AgencyStatus.ACTIVE));
+                    AgencyStatus.ACTIVE, List.of(), agency.involvementReveals()));
         }
         consent = run("consent-service", ConsentServiceApplication.application(), servlet, consentPort, progress);
         for (AgencySpec agency : plan.agencies()) {

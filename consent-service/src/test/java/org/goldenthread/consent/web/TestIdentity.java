@@ -18,12 +18,22 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** Stands in for identity-service: signs user access tokens and serves their JWKS on loopback. */
+/**
+ * Stands in for identity-service: signs user access tokens and serves their JWKS on loopback, and the agency
+ * registry consent-service reads ({@link #DEMO_REGISTRY} unless a test sets another).
+ */
 final class TestIdentity implements AutoCloseable {
+
+    /** The demo's agencies: none marks a category sensitive; the mental-health trust's involvement is health data. */
+    static final String DEMO_REGISTRY = "[" + String.join(",",
+            agency("council", "[]", "[]"), agency("police", "[]", "[]"), agency("housing", "[]", "[]"),
+            agency("mentalhealth", "[]", "[\"HEALTH_MENTAL\"]"), agency("employment", "[]", "[]")) + "]";
 
     private final ECKey key;
     private final HttpServer server;
+    private final AtomicReference<String> registry = new AtomicReference<>(DEMO_REGISTRY);
 
     private TestIdentity(ECKey key, HttpServer server) {
         this.key = key;
@@ -40,8 +50,28 @@ final class TestIdentity implements AutoCloseable {
             exchange.getResponseBody().write(jwks);
             exchange.close();
         });
+        TestIdentity identity = new TestIdentity(key, server);
+        server.createContext("/api/identity/agencies", exchange -> {
+            byte[] body = identity.registry.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
-        return new TestIdentity(key, server);
+        return identity;
+    }
+
+    /** One registry entry as identity-service lists it (the fields consent-service reads, and a few it ignores). */
+    static String agency(String id, String sensitiveCategories, String involvementReveals) {
+        return "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"grpcTarget\":null,\"categories\":[],"
+                + "\"status\":\"ACTIVE\",\"sensitiveCategories\":" + sensitiveCategories
+                + ",\"involvementReveals\":" + involvementReveals + "}";
+    }
+
+    /** Serves {@code json} as the registry from now on; consent-service sees it at its next refresh. */
+    void registry(String json) {
+        registry.set(json);
     }
 
     String url() {

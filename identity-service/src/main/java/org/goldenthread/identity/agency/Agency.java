@@ -16,11 +16,17 @@ import org.goldenthread.federation.Vocabulary;
  * @param certificateFingerprint SHA-256 of the node's TLS certificate (hex, colons optional); null without mTLS
  * @param categories data categories the node holds, as vocabulary short names
  * @param status whether the federation talks to the node
+ * @param sensitiveCategories categories this agency marks sensitive beyond the special categories (health,
+ *     substance misuse): a consent releases them only after the agency's DPO acknowledges it
+ * @param involvementReveals categories that the mere fact of this agency's involvement discloses (a mental-health
+ *     trust: HEALTH_MENTAL; a drug and alcohol service: SUBSTANCE_MISUSE): its known-to flag is released only where
+ *     the basis also covers them
  * @throws InvalidAgencyException when a field breaks these rules
  * @throws org.goldenthread.federation.Vocabulary.UnknownTermException for a category outside the vocabulary
  */
 public record Agency(String id, String name, String grpcTarget, String restUrl, String certificateFingerprint,
-        List<String> categories, AgencyStatus status) {
+        List<String> categories, AgencyStatus status, List<String> sensitiveCategories,
+        List<String> involvementReveals) {
 
     public static final String ID_PATTERN = "[a-z][a-z0-9-]{1,30}";
     public static final String GRPC_TARGET_PATTERN = "[A-Za-z0-9.-]{1,200}:[0-9]{1,5}";
@@ -41,8 +47,26 @@ public record Agency(String id, String name, String grpcTarget, String restUrl, 
         require(certificateFingerprint == null || FINGERPRINT.matcher(certificateFingerprint).matches(),
                 "certificateFingerprint", "must be a SHA-256 fingerprint in hex");
         require(status != null, "status", "must be ACTIVE or SUSPENDED");
-        // Canonical names in vocabulary order, so equal registrations read the same.
-        categories = categories == null ? List.of() : categories.stream()
+        categories = canonical(categories);
+        sensitiveCategories = canonical(sensitiveCategories);
+        involvementReveals = canonical(involvementReveals);
+    }
+
+    /** An agency that marks nothing sensitive and whose involvement discloses nothing beyond itself. */
+    public Agency(String id, String name, String grpcTarget, String restUrl, String certificateFingerprint,
+            List<String> categories, AgencyStatus status) {
+        this(id, name, grpcTarget, restUrl, certificateFingerprint, categories, status, List.of(), List.of());
+    }
+
+    /** The same registration with another status. */
+    public Agency withStatus(AgencyStatus newStatus) {
+        return new Agency(id, name, grpcTarget, restUrl, certificateFingerprint, categories, newStatus,
+                sensitiveCategories, involvementReveals);
+    }
+
+    /** Canonical names in vocabulary order, so equal registrations read the same. */
+    private static List<String> canonical(List<String> names) {
+        return names == null ? List.of() : names.stream()
                 .map(Vocabulary::category)
                 .distinct()
                 .sorted(Comparator.naturalOrder())

@@ -38,6 +38,8 @@ public class AgencyRegistry {
                 .append("certificateFingerprint", agency.certificateFingerprint())
                 .append("categories", agency.categories())
                 .append("status", agency.status().name())
+                .append("sensitiveCategories", agency.sensitiveCategories())
+                .append("involvementReveals", agency.involvementReveals())
                 .append("updatedAt", Date.from(clock.instant()));
         agencies.replaceOne(Filters.eq("_id", agency.id()), doc, new ReplaceOptions().upsert(true));
         return agency;
@@ -62,6 +64,8 @@ public class AgencyRegistry {
     private static Agency agency(Document doc) {
         return new Agency(doc.getString("_id"), doc.getString("name"), doc.getString("grpcTarget"),
                 doc.getString("restUrl"), doc.getString("certificateFingerprint"),
-                doc.getList("categories", String.class, List.of()), AgencyStatus.valueOf(doc.getString("status")));
+                doc.getList("categories", String.class, List.of()), AgencyStatus.valueOf(doc.getString("status")),
+                doc.getList("sensitiveCategories", String.class, List.of()),
+                doc.getList("involvementReveals", String.class, List.of()));
     }
 }

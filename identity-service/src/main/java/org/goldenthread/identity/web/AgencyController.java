@@ -25,7 +25,8 @@ class AgencyController {
 
     /** The body of a PUT: the agency JSON; {@code id} may be left out, the path names the agency. */
     record AgencyBody(String id, String name, String grpcTarget, String restUrl, String certificateFingerprint,
-            List<String> categories, AgencyStatus status) {
+            List<String> categories, AgencyStatus status, List<String> sensitiveCategories,
+            List<String> involvementReveals) {
     }
 
     /** The body of a status change. */
@@ -57,7 +58,8 @@ class AgencyController {
             throw RequestRejectedException.invalid("id", "must be the agency id in the path");
         }
         Agency registered = registry.register(new Agency(id, body.name(), body.grpcTarget(), body.restUrl(),
-                body.certificateFingerprint(), body.categories(), body.status()));
+                body.certificateFingerprint(), body.categories(), body.status(), body.sensitiveCategories(),
+                body.involvementReveals()));
         audit.done(Actors.of(actor), "agency.register", registered.id(), registered.id());
         return registered;
     }
@@ -67,8 +69,7 @@ class AgencyController {
     Agency status(@PathVariable String id, @Valid @RequestBody StatusBody body, @AuthenticationPrincipal Jwt actor) {
         Agency current = registry.find(id).orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
                 "agency-not-found", "no agency is registered with that id"));
-        Agency changed = registry.register(new Agency(current.id(), current.name(), current.grpcTarget(),
-                current.restUrl(), current.certificateFingerprint(), current.categories(), body.status()));
+        Agency changed = registry.register(current.withStatus(body.status()));
         audit.done(Actors.of(actor), body.status() == AgencyStatus.SUSPENDED ? "agency.suspend" : "agency.activate",
                 id, id);
         return changed;

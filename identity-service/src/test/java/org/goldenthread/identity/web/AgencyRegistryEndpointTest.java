@@ -22,7 +22,8 @@ class AgencyRegistryEndpointTest {
     static final String PASSWORD = "registry keeper of the north";
     static final String POLICE = "{\"id\":\"police\",\"name\":\"Northshire Police\",\"grpcTarget\":\"127.0.0.1:9092\","
             + "\"restUrl\":\"http://127.0.0.1:8092\",\"certificateFingerprint\":null,"
-            + "\"categories\":[\"CRIME\",\"DOMESTIC_ABUSE\"],\"status\":\"ACTIVE\"}";
+            + "\"categories\":[\"CRIME\",\"DOMESTIC_ABUSE\"],\"status\":\"ACTIVE\","
+            + "\"sensitiveCategories\":[],\"involvementReveals\":[]}";
 
     @TempDir
     static Path data;
@@ -80,6 +81,21 @@ class AgencyRegistryEndpointTest {
                 assertThat(a.categories()).containsExactly("HOUSING");
             });
             assertThat(json(get("/api/identity/agencies")).findValuesAsString("id")).containsOnlyOnce("housing");
+        }
+
+        @Test
+        void keepsWhatAnAgencyMarksSensitiveAndWhatItsInvolvementRevealsThroughAStatusChange() {
+            String trust = "{\"name\":\"Northshire Mental Health Trust\",\"categories\":[\"HEALTH_MENTAL\",\"INVOLVEMENT\"],"
+                    + "\"status\":\"ACTIVE\",\"sensitiveCategories\":[\"housing\"],\"involvementReveals\":[\"HEALTH_MENTAL\"]}";
+            assertThat(put("mentalhealth", trust, admin).getStatusCode().value()).isEqualTo(200);
+            identity.http().put().uri("/api/identity/agencies/mentalhealth/status").header("Authorization", "Bearer " + admin)
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"status\":\"SUSPENDED\"}").retrieve().toEntity(String.class);
+            var stored = json(get("/api/identity/agencies/mentalhealth"));
+            assertThat(stored.get("status").asString()).isEqualTo("SUSPENDED");
+            assertThat(stored.get("sensitiveCategories").toString()).isEqualTo("[\"HOUSING\"]");
+            assertThat(stored.get("involvementReveals").toString()).isEqualTo("[\"HEALTH_MENTAL\"]");
+            assertProblem(put("mentalhealth", trust.replace("[\"HEALTH_MENTAL\"]}", "[\"RUMOUR\"]}"), admin), 400,
+                    "unknown-data-category");
         }
 
         @Test
