@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.Set;
 import org.goldenthread.consent.ConsentServiceApplication;
 import org.goldenthread.consent.consent.ConsentService;
+import org.goldenthread.consent.review.ConsentReviews;
 import org.goldenthread.consent.consent.Evidence;
 import org.goldenthread.consent.consent.EvidenceKind;
 import org.goldenthread.consent.consent.NewConsent;
@@ -85,7 +86,7 @@ final class DecisionLatency {
             int subjects = Math.max(1, consents * 9 / 10);
             long seedStart = System.nanoTime();
             if (seed) {
-                seed(recorder, context.getBean(IsaService.class), consents, subjects, progress);
+                seed(recorder, context.getBean(ConsentReviews.class), context.getBean(IsaService.class), consents, subjects, progress);
             }
             long stored = context.getBean(com.mongodb.client.MongoDatabase.class).getCollection("consents").countDocuments();
             if (stored < consents) {
@@ -131,7 +132,7 @@ final class DecisionLatency {
         }
     }
 
-    private static void seed(ConsentService recorder, IsaService agreements, int consents, int subjects,
+    private static void seed(ConsentService recorder, ConsentReviews reviews, IsaService agreements, int consents, int subjects,
             PrintStream progress) {
         Instant start = Instant.now().minus(Duration.ofDays(30));
         // Sources and categories named, none special: released without acknowledgement, as before review existed,
@@ -150,12 +151,17 @@ final class DecisionLatency {
             Thread thread = new Thread(() -> {
             for (int i = w; i < consents; i += writers) {
                 // One in seven has already ended: not in force, like a withdrawn one, and found by the same lookup.
-                recorder.record(new NewConsent(tokens(i % subjects), start,
+                String id = recorder.record(new NewConsent(tokens(i % subjects), start,
                         i % 7 == 0 ? start.plus(Duration.ofDays(20)) : null,
                         new Evidence(EvidenceKind.SIGNED_FORM, "BENCH-" + i, null, "v3"),
                         i % 3 == 0 ? List.of(permit) : List.of(permit, deny), "bench.kw", "council",
                         java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC), "benchmark records, backdated"),
-                        BENCH_RECORDER);
+                        BENCH_RECORDER).id();
+                // Every record reviewed by every source, as in a federation at work (the benchmark reads no registry,
+                // so every category counts as sensitive: unacknowledged, nothing would be released).
+                for (String source : AGENCIES) {
+                    reviews.acknowledge(id + ".r1", new Requester("bench.dpo", source, List.of("DPO")), null);
+                }
                 int n = done.incrementAndGet();
                 if (n % 10_000 == 0) {
                     progress.printf("  seeded %d consents%n", n);

@@ -197,6 +197,29 @@ class ConsentReviewsTest {
         }
 
         @Test
+        void whatTheRegistryMarksSensitiveForTheSourceWaitsToo() {
+            String nhs = "9434765110";
+            String id = record(nhs, "CF-G-5", List.of(Map.of("type", "PERMIT", "sources", List.of("housing"),
+                    "recipients", List.of("police"), "purposes", List.of("CASE_MANAGEMENT"),
+                    "categories", List.of("HOUSING", "FINANCE"))));
+            service.identity.registry(TestIdentity.DEMO_REGISTRY.replace(TestIdentity.agency("housing", "[]", "[]"),
+                    TestIdentity.agency("housing", "[\"FINANCE\"]", "[]")));
+            service.context.getBean(org.goldenthread.consent.registry.AgencyProfiles.class).refresh();
+            try {
+                var before = ask(nhs, "housing");
+                service.acknowledge(id, 1, "housing");
+                var after = ask(nhs, "housing");
+
+                assertThat(before).containsEntry("categories", List.of("HOUSING"));
+                assertThat(after.get("categories").toString()).contains("HOUSING", "FINANCE");
+                assertThat(item("housing", id)).containsEntry("acknowledgementNeeded", true);
+            } finally {
+                service.identity.registry(TestIdentity.DEMO_REGISTRY);
+                service.context.getBean(org.goldenthread.consent.registry.AgencyProfiles.class).refresh();
+            }
+        }
+
+        @Test
         void anUnacknowledgedDenyAppliesAtOnce() {
             String nhs = "9434765072";
             String permit = record(nhs, "CF-G-4", List.of(mentalHealthToPolice()));
