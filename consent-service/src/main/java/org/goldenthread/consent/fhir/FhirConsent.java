@@ -50,8 +50,8 @@ public final class FhirConsent {
         if (r.backdating() != null) {
             // The period starts before the limit allows without a reason: the day the family consented and why.
             c.put("extension", List.of(
-                    Map.of("url", "urn:goldenthread:consent:consented-on", "valueDate", r.backdating().consentedOn().toString()),
-                    Map.of("url", "urn:goldenthread:consent:backdating-reason", "valueString", r.backdating().reason())));
+                    extension("urn:goldenthread:consent:consented-on", "valueDate", r.backdating().consentedOn().toString()),
+                    extension("urn:goldenthread:consent:backdating-reason", "valueString", r.backdating().reason())));
         }
         c.put("meta", Map.of("versionId", String.valueOf(r.revision()), "lastUpdated", lastUpdated(r).toString()));
         c.put("identifier", List.of(Map.of("system", BASE + "consent", "value", r.id())));
@@ -112,7 +112,7 @@ public final class FhirConsent {
         explicitAll(extensions, p.recipients().all(), "recipients");
         explicitAll(extensions, p.purposes().all(), "purposes");
         explicitAll(extensions, p.categories().all(), "categories");
-        extensions.add(Map.of("url", PROVISION_TEXT, "valueString", ProvisionText.of(p)));
+        extensions.add(extension(PROVISION_TEXT, "valueString", ProvisionText.of(p)));
         out.put("extension", extensions);
         out.put("type", p.type() == ProvisionType.PERMIT ? "permit" : "deny");
         List<Object> actors = new ArrayList<>();
@@ -140,8 +140,16 @@ public final class FhirConsent {
 
     private static void explicitAll(List<Object> extensions, boolean all, String dimension) {
         if (all) {
-            extensions.add(Map.of("url", EXPLICIT_ALL, "valueCode", dimension));
+            extensions.add(extension(EXPLICIT_ALL, "valueCode", dimension));
         }
+    }
+
+    /** FHIR puts {@code url} first; so does this. */
+    private static Map<String, Object> extension(String url, String valueKind, String value) {
+        Map<String, Object> extension = new LinkedHashMap<>();
+        extension.put("url", url);
+        extension.put(valueKind, value);
+        return extension;
     }
 
     private static List<DataCategory> sorted(Set<DataCategory> categories) {

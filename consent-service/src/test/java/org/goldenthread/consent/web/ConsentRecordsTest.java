@@ -146,8 +146,12 @@ class ConsentRecordsTest {
             var root = (Map<String, Object>) consent.get("provision");
             assertThat(root).containsEntry("type", "deny");
             assertThat(root.get("period").toString()).contains("start=2026-01-01T00:00:00Z");
+            assertThat(consent.get("extension").toString()).contains("url=urn:goldenthread:consent:consented-on, "
+                    + "valueDate=2026-01-01", "signed at the January family meeting, entered late");
             var permit = ((List<Map<String, Object>>) root.get("provision")).get(0);
             assertThat(permit).containsEntry("type", "permit").doesNotContainKey("class");
+            assertThat(permit.get("extension").toString()).contains("valueCode=sources", "valueCode=recipients",
+                    "valueCode=categories").doesNotContain("valueCode=purposes");
             assertThat(permit.get("purpose").toString()).contains("code=CASE_MANAGEMENT", "code=EARLY_HELP_ASSESSMENT");
             var deny = ((List<Map<String, Object>>) permit.get("provision")).get(0);
             assertThat(deny).containsEntry("type", "deny");
