@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ConsentService {
 
+    private static final org.slf4j.Logger AUDIT = org.slf4j.LoggerFactory.getLogger("org.goldenthread.consent.audit");
+
     private final ConsentStore store;
     private final BurstAlerts bursts;
     private final ConsentPermissions permissions;
@@ -211,7 +213,15 @@ public class ConsentService {
                     "the consent is not active (already withdrawn or changed meanwhile)");
         }
         ConsentRecord withdrawn = get(id);
-        notices.withdrawn(withdrawn);
+        try {
+            notices.withdrawn(withdrawn);
+        } catch (RuntimeException e) {
+            // The withdrawal stands whatever happens to the notices (it binds the next decision, which matters
+            // most); a failed notice is an audit error for the recording agency's DPO to follow up, never a 500.
+            AUDIT.atError().addKeyValue("audit.event", "consent-withdrawal-notice-failed")
+                    .addKeyValue("consent.id", id)
+                    .log("withdrawal notices for consent {} failed: {}", id, e.getClass().getSimpleName());
+        }
         return withdrawn;
     }
 
