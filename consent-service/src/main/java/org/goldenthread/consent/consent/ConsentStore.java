@@ -56,10 +56,14 @@ public class ConsentStore {
      * revision first. A scan on the embedded store (which ignores secondary indexes): a DPO's listing, never a
      * decision.
      */
-    public Iterable<ConsentRecord> namingSource(String agency) {
+    public Iterable<Listed> namingSource(String agency) {
         return consents.find(Filters.in(REVIEW_SOURCES, List.of(agency, EVERY_SOURCE)))
                 .sort(com.mongodb.client.model.Sorts.descending(REVISED_AT))
-                .map(ConsentDocuments::toRecord);
+                .map(doc -> new Listed(ConsentDocuments.toRecord(doc), doc.getDate(REVISED_AT).toInstant()));
+    }
+
+    /** A record as a listing shows it, with when its current revision was made (recorded, revised or withdrawn). */
+    public record Listed(ConsentRecord record, Instant revisedAt) {
     }
 
     /** Stores written before the token index existed: file their records once, at start. */

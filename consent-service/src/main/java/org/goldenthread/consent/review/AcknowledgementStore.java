@@ -65,6 +65,14 @@ public class AcknowledgementStore {
         }
     }
 
+    /** Every acknowledgement {@code agency} made, by key: for its queue (a scan on the embedded store, off the hot path). */
+    Map<String, Acknowledgement> by(String agency) {
+        Map<String, Acknowledgement> found = new HashMap<>();
+        acknowledgements.find(Filters.eq("agency", agency)).forEach(doc -> found.put(doc.getString("_id"),
+                new Acknowledgement(doc.getString("by"), doc.getDate("at").toInstant(), doc.getString("note"))));
+        return found;
+    }
+
     /** The acknowledgements of these (consent, revision, source) keys, by key. */
     Map<String, Acknowledgement> of(List<String> keys) {
         Map<String, Acknowledgement> found = new HashMap<>();

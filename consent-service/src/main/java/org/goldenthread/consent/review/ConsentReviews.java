@@ -59,8 +59,9 @@ public class ConsentReviews {
         requireRole(caller);
         String agency = caller.agency();
         List<ConsentReviewItem> items = new ArrayList<>();
-        for (ConsentRecord record : consents.namingSource(agency)) {
-            ConsentReviewItem item = item(record, agency);
+        Map<String, AcknowledgementStore.Acknowledgement> acknowledged = acknowledgements.by(agency);
+        for (ConsentStore.Listed listed : consents.namingSource(agency)) {
+            ConsentReviewItem item = item(listed.record(), listed.revisedAt(), agency, acknowledged);
             if (!pendingOnly || item.pending()) {
                 items.add(item);
             }
@@ -104,7 +105,9 @@ public class ConsentReviews {
             throw already();
         }
         audit(consentId, agency, "r" + revision);
-        return item(record, agency);
+        String key = Acknowledged.key(record.id(), record.revision(), agency);
+        return item(record, consents.revisedAt(record.id()).orElse(record.recordedAt()), agency,
+                acknowledgements.of(List.of(key)));
     }
 
     /** Whether a permit of the record releases {@code agency}'s data only once acknowledged. */
@@ -115,14 +118,13 @@ public class ConsentReviews {
                 .anyMatch(p -> p.usesExplicitAll() || p.categories().values().stream().anyMatch(held::contains));
     }
 
-    private ConsentReviewItem item(ConsentRecord record, String agency) {
-        String key = Acknowledged.key(record.id(), record.revision(), agency);
-        Map<String, AcknowledgementStore.Acknowledgement> found = acknowledgements.of(List.of(key));
-        AcknowledgementStore.Acknowledgement ack = found.get(key);
+    /** @param acknowledged the agency's acknowledgements, by key (those of other revisions are simply not asked) */
+    private ConsentReviewItem item(ConsentRecord record, Instant at, String agency,
+            Map<String, AcknowledgementStore.Acknowledgement> acknowledged) {
+        AcknowledgementStore.Acknowledgement ack = acknowledged.get(Acknowledged.key(record.id(), record.revision(),
+                agency));
         String kind = record.status() == ConsentStatus.WITHDRAWN ? "WITHDRAWN"
                 : record.revision() > 1 ? "REVISED" : "RECORDED";
-        Instant at = record.withdrawal() != null ? record.withdrawal().at()
-                : record.history().isEmpty() ? record.recordedAt() : revisedAt(record);
         return new ConsentReviewItem(record.id() + ".r" + record.revision(), kind, record.id(), record.revision(),
                 record.recordedByAgency(), record.subjectDigest(), at, acknowledgementNeeded(record, agency),
                 ack == null ? "PENDING" : "ACKNOWLEDGED", ack == null ? null : ack.by(), ack == null ? null : ack.at(),
@@ -134,11 +136,6 @@ public class ConsentReviews {
                 n.recordedByAgency(), n.subjectDigest(), n.at(), false,
                 n.acknowledgedAt() == null ? "PENDING" : "ACKNOWLEDGED", n.acknowledgedBy(), n.acknowledgedAt(),
                 n.note(), n.decisionIds(), n.decisionCount());
-    }
-
-    /** When the current revision was made: the store keeps it as revisedAt, the record exposes the history's end. */
-    private Instant revisedAt(ConsentRecord record) {
-        return consents.revisedAt(record.id()).orElse(record.recordedAt());
     }
 
     private void requireRole(Requester caller) {
