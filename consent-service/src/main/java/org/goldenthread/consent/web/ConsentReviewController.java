@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.goldenthread.consent.review.ConsentReviewItem;
 import org.goldenthread.consent.review.ConsentReviews;
-import org.goldenthread.platform.web.RequestRejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +41,7 @@ class ConsentReviewController {
     /** {@code status=PENDING} (default) or {@code ALL}; newest first, at most {@value #MAX_ITEMS}. */
     @GetMapping
     Items list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "PENDING") String status) {
-        boolean pendingOnly = switch (status.strip()) {
-            case "PENDING" -> true;
-            case "ALL" -> false;
-            default -> throw RequestRejectedException.invalid("status", "must be PENDING or ALL");
-        };
+        boolean pendingOnly = QueueStatus.pendingOnly(status);
         return new Items(reviews.queue(Callers.of(token), pendingOnly, MAX_ITEMS));
     }
 
