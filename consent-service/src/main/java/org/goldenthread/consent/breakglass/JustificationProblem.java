@@ -16,6 +16,8 @@ public enum JustificationProblem {
             "the reason needs at least four different real words saying what the emergency is"),
     KEYBOARD_RUN("justification-filler", "keyboard-run",
             "the reason contains a run of keyboard keys (like \"qwerty\"); write what the emergency is"),
+    PLACEHOLDER("justification-filler", "placeholder-text",
+            "the reason is placeholder text (like \"lorem ipsum\"); write what the emergency is"),
     COPIED("justification-repeated", "copy-of-recent",
             "this is the same reason you gave for an earlier break-glass session; say why access is needed now");
 

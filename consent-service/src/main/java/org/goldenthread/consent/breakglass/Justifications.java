@@ -2,6 +2,7 @@ package org.goldenthread.consent.breakglass;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,10 @@ import java.util.Set;
  *   <li>its letters and digits (case, spaces and punctuation dropped) are not one piece repeated
  *       ("aaaa…", "test test test", "abcabc…"), else {@link JustificationProblem#REPEATED};</li>
  *   <li>at least {@value #MIN_DISTINCT_LETTERS} different letters, else {@link JustificationProblem#FEW_LETTERS};</li>
- *   <li>no run of {@value #KEYBOARD_RUN} or more neighbouring letter keys inside a word ("qwert", "asdfg",
- *       "lkjhg"), else {@link JustificationProblem#KEYBOARD_RUN};</li>
+ *   <li>no word that is a run of 4 or more neighbouring keys of one keyboard row ("asdf", "qwer", "fdsa"), and no
+ *       run of {@value #KEYBOARD_RUN} or more inside a word ("qwerty", "xasdfg"), else
+ *       {@link JustificationProblem#KEYBOARD_RUN} (runs of 4 inside words occur in English: "liberty", "property");</li>
+ *   <li>no placeholder text ("lorem ipsum", "dolor sit amet"), else {@link JustificationProblem#PLACEHOLDER};</li>
  *   <li>at least {@value #MIN_REAL_WORDS} different real words, else {@link JustificationProblem#FEW_WORDS}. A real
  *       word has two or more letters, a vowel (a, e, i, o, u, y, or any letter outside ASCII), no letter three times
  *       in a row, is not itself a run of keyboard keys ("asdf", "jkl") and is not a placeholder ("test", "lorem",
@@ -38,6 +41,8 @@ public final class Justifications {
     static final int MIN_REAL_WORDS = 4;
     static final int KEYBOARD_RUN = 5;
 
+    private static final List<List<String>> PLACEHOLDER_PHRASES = List.of(List.of("lorem", "ipsum"),
+            List.of("dolor", "sit", "amet"));
     private static final List<String> KEYBOARD_ROWS = List.of("qwertyuiop", "asdfghjkl", "zxcvbnm");
     private static final Set<String> PLACEHOLDERS = Set.of("test", "tests", "testing", "tester", "lorem", "ipsum",
             "dolor", "sit", "amet", "consectetur", "adipiscing", "elit", "sed", "eiusmod", "tempor", "blah", "bla",
@@ -61,8 +66,11 @@ public final class Justifications {
             return Optional.of(JustificationProblem.FEW_LETTERS);
         }
         List<String> words = words(stripped);
-        if (words.stream().anyMatch(Justifications::containsKeyboardRun)) {
+        if (words.stream().anyMatch(w -> (w.length() >= 4 && isKeyboardRun(w)) || containsKeyboardRun(w))) {
             return Optional.of(JustificationProblem.KEYBOARD_RUN);
+        }
+        if (PLACEHOLDER_PHRASES.stream().anyMatch(phrase -> Collections.indexOfSubList(words, phrase) >= 0)) {
+            return Optional.of(JustificationProblem.PLACEHOLDER);
         }
         Set<String> real = new HashSet<>();
         words.stream().filter(Justifications::isRealWord).forEach(real::add);

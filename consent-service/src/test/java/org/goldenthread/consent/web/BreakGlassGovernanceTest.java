@@ -101,7 +101,8 @@ class BreakGlassGovernanceTest {
                 "abab baba abba aabb abab baab            | justification-filler    | too-few-letters",
                 "qwerty the child is at home alone        | justification-filler    | keyboard-run",
                 "asdfg police needed at the house now     | justification-filler    | keyboard-run",
-                "lorem ipsum dolor sit amet consectetur   | justification-filler    | too-few-words",
+                "lorem ipsum dolor sit amet consectetur   | justification-filler    | placeholder-text",
+                "sdf jkl ert xcv bnm, wer, yui, the kid  | justification-filler    | too-few-words",
                 "xkcd brr pfft hmm zzz grr shh tsk        | justification-filler    | too-few-words",
         })
         void refusesFiller(String why, String code, String rule) {
