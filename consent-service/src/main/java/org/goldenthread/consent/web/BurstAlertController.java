@@ -7,7 +7,6 @@ import java.util.List;
 import org.goldenthread.consent.breakglass.ReviewOutcome;
 import org.goldenthread.consent.burst.BurstAlert;
 import org.goldenthread.consent.burst.BurstAlerts;
-import org.goldenthread.platform.web.RequestRejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +50,7 @@ class BurstAlertController {
     /** {@code status=PENDING} (default) or {@code ALL}. */
     @GetMapping
     Alerts list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "PENDING") String status) {
-        boolean pendingOnly = switch (status.strip()) {
-            case "PENDING" -> true;
-            case "ALL" -> false;
-            default -> throw RequestRejectedException.invalid("status", "must be PENDING or ALL");
-        };
+        boolean pendingOnly = QueueFilters.pendingOnly(status);
         return new Alerts(alerts.alertsFor(Callers.of(token), pendingOnly, MAX_ALERTS).stream().map(AlertView::of)
                 .toList());
     }
@@ -64,7 +59,7 @@ class BurstAlertController {
     AlertView review(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody ReviewController.OutcomeBody body) {
         ReviewOutcome outcome = ConsentBodies.parse(ReviewOutcome.class, body.outcome(), "outcome");
-        String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
+        String note = QueueFilters.note(body.note());
         return AlertView.of(alerts.review(id, Callers.of(token), outcome, note, clock.instant()));
     }
 }
