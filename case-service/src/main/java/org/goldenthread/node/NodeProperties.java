@@ -47,6 +47,9 @@ public record NodeProperties(String agencyId, Grpc grpc, Confirmation confirmati
     private static Set<DataCategory> sensitiveCategorySet(List<String> names) {
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue; // an empty setting, e.g. NODE_SENSITIVE_CATEGORIES= in a container
+            }
             try {
                 categories.add(Vocabulary.category(name));
             } catch (Vocabulary.UnknownTermException e) {

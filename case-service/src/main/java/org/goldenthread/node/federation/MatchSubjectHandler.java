@@ -42,8 +42,8 @@ class MatchSubjectHandler {
             LocalSelection selection = OnePersonRule.require(
                     matcher.select(request.getTokensList(), grant.anchors(), grant.basisIdentity(), null), grant);
             var persons = MatchAnswers.personsOf(selection);
-            MatchAnswers.Answer answer = answers.answer(selection, true, grant.scopeOf(agencyId), answers.casesOf(persons),
-                    grant, null);
+            MatchAnswers.Answer answer = answers.answer(selection, true, RecordCategories.factsScope(grant, agencyId),
+                    answers.casesOf(persons), grant, null);
             return new Release<>(MatchSubjectResponse.newBuilder().addAllMatches(answer.matches()).build(),
                     persons.isEmpty() ? List.of() : List.of(DataCategory.DATA_CATEGORY_INVOLVEMENT),
                     answer.recordIds(), answer.persons());

@@ -15,8 +15,8 @@ import org.goldenthread.proto.common.v1.Purpose;
  * under it, whatever its own tag says. COORDINATION is for finding out who works with a person, not
  * for reading their records: under it the call answers the known-to facts only, whatever the scope.
  *
- * @param covered scope ∩ asked (an empty ask is the whole scope): what the grant gives this call;
- *     decides whose facts the known-to may show ({@link SensitiveCategories})
+ * @param covered scope ∩ asked (an empty ask is the whole scope), INVOLVEMENT alone under COORDINATION:
+ *     what the grant gives this call; decides whose facts the known-to may show ({@link SensitiveCategories})
  * @param released what the answer says it released (INVOLVEMENT alone under COORDINATION)
  * @param records the categories of the cases, events, actions and RAG changes released: {@code
  *     released} without INVOLVEMENT; empty under COORDINATION
@@ -48,11 +48,24 @@ record RecordCategories(Set<DataCategory> covered, Set<DataCategory> released, S
                         "under purpose COORDINATION only the INVOLVEMENT facts are released, and the grant or the"
                                 + " request does not cover INVOLVEMENT", grant);
             }
-            return new RecordCategories(covered, Set.of(INVOLVEMENT), Set.of());
+            return new RecordCategories(Set.of(INVOLVEMENT), Set.of(INVOLVEMENT), Set.of());
         }
         Set<DataCategory> records = EnumSet.copyOf(covered);
         records.remove(INVOLVEMENT);
         return new RecordCategories(covered, covered, records);
+    }
+
+    /**
+     * The scope MatchSubject's known-to facts are judged by: the grant's for this agency, and under
+     * COORDINATION INVOLVEMENT at most, as for GetSubjectRecord (a purpose that reads no category's
+     * content cannot cover the category a team name would reveal, whatever the grant says).
+     */
+    static Set<DataCategory> factsScope(AccessGrant grant, String agencyId) {
+        Set<DataCategory> scope = grant.scopeOf(agencyId);
+        if (grant.purpose() == Purpose.PURPOSE_COORDINATION) {
+            return scope.contains(INVOLVEMENT) ? Set.of(INVOLVEMENT) : Set.of();
+        }
+        return scope;
     }
 
     boolean involvement() {

@@ -112,6 +112,15 @@ class KnownToDisclosureTest {
         }
 
         @Test
+        void withholdsItUnderCoordinationWhateverTheScopeSays() {
+            // A grant consent-service no longer issues (COORDINATION permits INVOLVEMENT at most): the node holds the line too.
+            assertFactsWithheld(knownTo(tom, Purpose.PURPOSE_COORDINATION, INVOLVEMENT, HEALTH_MENTAL));
+            var response = client.stub(NodeClient.grant(NodeClient.REQUESTER, tom, Purpose.PURPOSE_COORDINATION, Set.of(),
+                    INVOLVEMENT, HEALTH_MENTAL)).getSubjectRecord(GetSubjectRecordRequest.newBuilder().addAllTokens(tom).build());
+            assertFactsWithheld(response.getMatches(0).getInvolvement());
+        }
+
+        @Test
         void withholdsItWhenTheGrantCoversHealthMentalButTheRequestDoesNotAskForIt() {
             var response = client.stub(NodeClient.grant(tom, INVOLVEMENT, HEALTH_MENTAL)).getSubjectRecord(
                     GetSubjectRecordRequest.newBuilder().addAllTokens(tom).addCategories(INVOLVEMENT).build());
