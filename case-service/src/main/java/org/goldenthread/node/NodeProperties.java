@@ -2,6 +2,11 @@ package org.goldenthread.node;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.proto.common.v1.DataCategory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -13,9 +18,13 @@ import org.springframework.util.unit.DataSize;
  * @param grpc the gRPC server ({@code goldenthread.node.v1.CaseNode}, health, reflection)
  * @param confirmation the node-issued references of POSSIBLE matches a user may confirm
  * @param grantReplay the memory of grants already honoured (a grant is used once)
+ * @param sensitiveCategories categories this agency marks sensitive, short names (e.g. {@code FINANCE}),
+ *     on top of the special ones every node holds so ({@code federation.SensitiveCategories}): the lead
+ *     worker, team and contact of a case in one leave only under a grant covering it. Empty by default
  */
 @ConfigurationProperties("goldenthread.node")
-public record NodeProperties(String agencyId, Grpc grpc, Confirmation confirmation, GrantReplay grantReplay) {
+public record NodeProperties(String agencyId, Grpc grpc, Confirmation confirmation, GrantReplay grantReplay,
+        List<String> sensitiveCategories) {
 
     public NodeProperties {
         // The id also names the node's database, so it is held to a safe shape.
@@ -26,6 +35,28 @@ public record NodeProperties(String agencyId, Grpc grpc, Confirmation confirmati
         grpc = grpc == null ? new Grpc(0, null, null, null, null) : grpc;
         confirmation = confirmation == null ? new Confirmation(null, null) : confirmation;
         grantReplay = grantReplay == null ? new GrantReplay(null) : grantReplay;
+        sensitiveCategories = sensitiveCategories == null ? List.of() : List.copyOf(sensitiveCategories);
+        sensitiveCategorySet(sensitiveCategories);
+    }
+
+    /** The categories this agency marks sensitive; a name outside the vocabulary stops the node at start. */
+    public Set<DataCategory> sensitiveCategorySet() {
+        return sensitiveCategorySet(sensitiveCategories);
+    }
+
+    private static Set<DataCategory> sensitiveCategorySet(List<String> names) {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue; // an empty setting, e.g. NODE_SENSITIVE_CATEGORIES= in a container
+            }
+            try {
+                categories.add(Vocabulary.category(name));
+            } catch (Vocabulary.UnknownTermException e) {
+                throw new IllegalArgumentException("goldenthread.node.sensitive-categories: " + e.getMessage(), e);
+            }
+        }
+        return categories;
     }
 
     /**

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.grpc.Status;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.LinkageTokenKind;
@@ -61,14 +60,7 @@ class OnePersonFederationTest {
         college = new FakeNode();
         identity.registry("[" + agency("college", "College", college) + "," + agency("housing", "Housing", housing) + ","
                 + agency("police", "Police", police) + "]");
-        gateway = GatewayApplication.application().run(
-                "--server.port=0",
-                "--goldenthread.identity.url=" + identity.url(),
-                "--goldenthread.consent.url=" + consent.url(),
-                "--goldenthread.outcomes.url=" + consent.url(),
-                "--goldenthread.linkage.key-id=test",
-                "--resilience4j.ratelimiter.configs.federation-user.limit-for-period=1000",
-                "--goldenthread.linkage.key=" + Base64.getEncoder().encodeToString(new byte[32]));
+        gateway = TestGateway.run(identity, consent, "--resilience4j.ratelimiter.configs.federation-user.limit-for-period=1000");
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
         keyWorker = identity.token("kw1", "council", List.of("KEY_WORKER"));

@@ -3,7 +3,6 @@ package org.goldenthread.node.federation;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * GetSubjectRecord: the records of the one local person the request is about ({@link OnePersonRule}),
- * in the categories the grant gives this agency intersected with those asked for. A case (with its
+ * in the categories the grant gives this agency intersected with those asked for, never under
+ * INVOLVEMENT nor under purpose COORDINATION ({@link RecordCategories}). A case (with its
  * plan actions and RAG history) goes out under the case's category; an event under its own, so a
  * HEALTH_MENTAL note on a CRIME case stays home without HEALTH_MENTAL. Only POSSIBLE matches: they
  * are answered with confirmation references and INVOLVEMENT facts at most, and records follow only
@@ -72,15 +72,9 @@ class GetSubjectRecordHandler {
         int pageSize = PageTokens.size(request.getPageSize());
         EventCursor after = pageTokens.read(request.getPageToken(), grant);
         MatchStrength minimum = minimumStrength(request.getMinimumStrength());
-        Set<DataCategory> released = EnumSet.noneOf(DataCategory.class);
-        released.addAll(grant.scopeOf(agencyId));
-        if (!request.getCategoriesList().isEmpty()) {
-            released.retainAll(request.getCategoriesList());
-        }
-        if (released.isEmpty()) {
-            throw FederationRefusal.permissionDenied("CATEGORY_NOT_GRANTED",
-                    "the access grant covers none of the categories asked for", grant);
-        }
+        RecordCategories categories = RecordCategories.of(grant, agencyId, request.getCategoriesList());
+        List<DataCategory> released = List.copyOf(categories.released());
+        Set<DataCategory> records = categories.records();
         ConfirmationRefs.Confirmed confirmed = confirmed(request, grant);
         LocalSelection selection = OnePersonRule.require(matcher.select(request.getTokensList(), grant.anchors(),
                 grant.basisIdentity(), confirmed == null ? null : confirmed.subjectId()), grant);
@@ -90,10 +84,10 @@ class GetSubjectRecordHandler {
             // out. Saying so ends the loop a new reference would start (confirm, refused, confirm again).
             throw OnePersonRule.notAnchored(grant);
         }
-        boolean involvement = released.contains(DataCategory.DATA_CATEGORY_INVOLVEMENT);
+        boolean involvement = categories.involvement();
         List<LocalMatch> persons = MatchAnswers.personsOf(selection);
         Map<String, List<CaseFile>> bySubject = answers.casesOf(persons);
-        MatchAnswers.Answer answer = answers.answer(selection, involvement, bySubject, grant,
+        MatchAnswers.Answer answer = answers.answer(selection, involvement, categories.covered(), bySubject, grant,
                 confirmed == null ? null : confirmed.id());
         List<String> recordIds = new ArrayList<>(answer.recordIds());
         GetSubjectRecordResponse.Builder response = GetSubjectRecordResponse.newBuilder().addAllMatches(answer.matches());
@@ -104,12 +98,13 @@ class GetSubjectRecordHandler {
         }
         response.addAllReleasedCategories(released);
         LocalMatch one = selection.chosen();
-        if (one == null || !selection.confirmed() && !one.atLeast(minimum)) {
-            return new Release<>(response.build(), List.copyOf(released), recordIds, answer.persons());
+        if (one == null || !selection.confirmed() && !one.atLeast(minimum) || records.isEmpty()) {
+            // No records under INVOLVEMENT alone or under COORDINATION: the matches' known-to facts are the answer.
+            return new Release<>(response.build(), released, recordIds, answer.persons());
         }
         List<CaseFile> theirs = bySubject.getOrDefault(one.subject().id(), List.of()).stream()
                 .sorted(Comparator.comparing(CaseFile::id)).toList();
-        List<CaseFile> releasedCases = theirs.stream().filter(c -> released.contains(c.category())).toList();
+        List<CaseFile> releasedCases = theirs.stream().filter(c -> records.contains(c.category())).toList();
         Map<String, CaseFile> caseById = releasedCases.stream().collect(Collectors.toMap(CaseFile::id, c -> c));
         if (after == null) {
             for (CaseFile c : releasedCases) {
@@ -122,13 +117,13 @@ class GetSubjectRecordHandler {
             }
             response.addAllRagHistory(ragHistory(releasedCases, recordIds));
         }
-        EventPage page = events.page(theirs.stream().map(CaseFile::id).toList(), released, after, pageSize);
+        EventPage page = events.page(theirs.stream().map(CaseFile::id).toList(), records, after, pageSize);
         for (CaseEvent e : page.events()) {
             response.addEvents(RecordMapping.eventOf(e, agencyId));
             recordIds.add(e.id());
         }
         response.setNextPageToken(pageTokens.issue(page.next(), grant));
-        return new Release<>(response.build(), List.copyOf(released), recordIds, answer.persons());
+        return new Release<>(response.build(), released, recordIds, answer.persons());
     }
 
     /** The confirmed match the request carries, verified against the grant; null when it carries none. */

@@ -3,6 +3,7 @@ package org.goldenthread.node.federation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.goldenthread.federation.grant.AccessGrant;
 import org.goldenthread.federation.linkage.PersonSelection.Outcome;
@@ -11,6 +12,7 @@ import org.goldenthread.node.casework.CaseStore;
 import org.goldenthread.node.confirmation.ConfirmationRefs;
 import org.goldenthread.node.subject.LocalMatch;
 import org.goldenthread.node.subject.LocalSelection;
+import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.node.v1.SubjectMatch;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +26,12 @@ class MatchAnswers {
 
     private final CaseStore cases;
     private final ConfirmationRefs refs;
+    private final SensitiveCategories sensitive;
 
-    MatchAnswers(CaseStore cases, ConfirmationRefs refs) {
+    MatchAnswers(CaseStore cases, ConfirmationRefs refs, SensitiveCategories sensitive) {
         this.cases = cases;
         this.refs = refs;
+        this.sensitive = sensitive;
     }
 
     /**
@@ -50,15 +54,17 @@ class MatchAnswers {
     }
 
     /**
+     * @param covered the categories the grant gives the call for this agency (within what it asked): a
+     *     case in a sensitive category lends its lead worker, team and contact only when it is among them
      * @param confirmationId the id of the confirmation the selection rests on, when it does; else null
      */
-    Answer answer(LocalSelection selection, boolean withInvolvement, Map<String, List<CaseFile>> casesBySubject,
-            AccessGrant grant, String confirmationId) {
+    Answer answer(LocalSelection selection, boolean withInvolvement, Set<DataCategory> covered,
+            Map<String, List<CaseFile>> casesBySubject, AccessGrant grant, String confirmationId) {
         List<LocalMatch> persons = personsOf(selection);
         List<String> recordIds = new ArrayList<>();
         boolean possible = selection.outcome() == Outcome.POSSIBLE;
         List<SubjectMatch> matches = SubjectMatches.of(persons, withInvolvement, casesBySubject,
-                m -> possible ? refs.issue(m.subject().id(), grant) : "", recordIds);
+                sensitive.factsShownUnder(covered), m -> possible ? refs.issue(m.subject().id(), grant) : "", recordIds);
         List<String> ids = persons.stream().map(m -> m.subject().id()).toList();
         Release.Persons about = switch (selection.outcome()) {
             case ONE -> selection.confirmed()

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * MatchSubject: whether the node holds the person, how strongly the tokens match and the known-to
  * facts, all of which are INVOLVEMENT: so only under a grant whose scope for this agency holds
  * INVOLVEMENT (any other grant could otherwise learn whether someone is known here). One person or
- * nothing ({@link OnePersonRule}); POSSIBLE matches come with a confirmation reference.
+ * nothing ({@link OnePersonRule}); POSSIBLE matches come with a confirmation reference. The lead
+ * worker, team and contact of a case in a sensitive category only where the scope covers it
+ * ({@link SensitiveCategories}).
  */
 @Component
 class MatchSubjectHandler {
@@ -40,7 +42,8 @@ class MatchSubjectHandler {
             LocalSelection selection = OnePersonRule.require(
                     matcher.select(request.getTokensList(), grant.anchors(), grant.basisIdentity(), null), grant);
             var persons = MatchAnswers.personsOf(selection);
-            MatchAnswers.Answer answer = answers.answer(selection, true, answers.casesOf(persons), grant, null);
+            MatchAnswers.Answer answer = answers.answer(selection, true, RecordCategories.factsScope(grant, agencyId),
+                    answers.casesOf(persons), grant, null);
             return new Release<>(MatchSubjectResponse.newBuilder().addAllMatches(answer.matches()).build(),
                     persons.isEmpty() ? List.of() : List.of(DataCategory.DATA_CATEGORY_INVOLVEMENT),
                     answer.recordIds(), answer.persons());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.goldenthread.node.casework.CaseFile;
 import org.goldenthread.node.subject.LocalMatch;
 import org.goldenthread.proto.node.v1.SubjectMatch;
@@ -16,12 +17,13 @@ final class SubjectMatches {
 
     /**
      * @param casesBySubject every case per matched subject id; consulted only with {@code withInvolvement}
+     * @param factsShown the cases whose lead worker, team and contact the known-to facts may show
      * @param confirmationRef the reference to hand out with a match; empty for none
      * @param recordIds collects the ids of what is released
      */
     static List<SubjectMatch> of(List<LocalMatch> matches, boolean withInvolvement,
-            Map<String, List<CaseFile>> casesBySubject, Function<LocalMatch, String> confirmationRef,
-            List<String> recordIds) {
+            Map<String, List<CaseFile>> casesBySubject, Predicate<CaseFile> factsShown,
+            Function<LocalMatch, String> confirmationRef, List<String> recordIds) {
         List<SubjectMatch> out = new ArrayList<>(matches.size());
         for (LocalMatch match : matches) {
             String id = match.subject().id();
@@ -33,7 +35,7 @@ final class SubjectMatches {
             recordIds.add(id);
             if (withInvolvement) {
                 List<CaseFile> cases = casesBySubject.getOrDefault(id, List.of());
-                m.setInvolvement(KnownTo.of(cases));
+                m.setInvolvement(KnownTo.of(cases, factsShown));
                 recordIds.addAll(KnownTo.recordIds(cases));
             }
             out.add(m.build());

@@ -6,9 +6,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.goldenthread.federation.Vocabulary;
+import org.goldenthread.platform.web.Problems;
 import org.goldenthread.platform.web.RequestRejectedException;
 import org.goldenthread.proto.common.v1.DataCategory;
 
@@ -53,6 +55,24 @@ final class BodyFields {
         } catch (Vocabulary.UnknownTermException e) {
             throw RequestRejectedException.invalid(field, "not a data category of the vocabulary");
         }
+    }
+
+    /**
+     * A case's or an event's category: any of the vocabulary but INVOLVEMENT. INVOLVEMENT is the
+     * known-to facts the node draws from the case itself (lead worker, team, contact, since), never a
+     * record's own category: a record tagged so would travel with the known-to flag, which partners are
+     * shown for coordination alone. Records stored with it earlier are never released.
+     */
+    static DataCategory recordCategory(String field, String value) {
+        DataCategory category = category(field, value);
+        if (category == DataCategory.DATA_CATEGORY_INVOLVEMENT) {
+            throw new RequestRejectedException(Problems.invalid("involvement-not-a-record-category",
+                    "INVOLVEMENT cannot be the category of a case or an event: partners see who is involved from the"
+                            + " case's lead worker, team and contact. Choose the category of what the record is about,"
+                            + " for example SOCIAL_CARE.",
+                    List.of(new Problems.FieldError(field, "INVOLVEMENT is not a category for records"))));
+        }
+        return category;
     }
 
     static LocalDate date(String field, String value) {

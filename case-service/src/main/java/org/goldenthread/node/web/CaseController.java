@@ -59,7 +59,7 @@ class CaseController {
                     List.of(new Problems.FieldError("ragReason", "required when the rating changes"))));
         }
         CaseDetails details = new CaseDetails(subjectId, body.caseType(),
-                BodyFields.category("category", body.category()),
+                BodyFields.recordCategory("category", body.category()),
                 BodyFields.oneOf(CaseState.class, "status", body.status()),
                 BodyFields.instant("openedAt", body.openedAt()),
                 BodyFields.optionalInstant("closedAt", body.closedAt()),
@@ -75,7 +75,7 @@ class CaseController {
         CaseFile caseFile = existingCase(caseRef);
         return SavedRef.answer(ref, events.save(caseFile.id(), ref,
                 BodyFields.oneOf(EventKind.class, "kind", body.kind()),
-                BodyFields.category("category", body.category()),
+                BodyFields.recordCategory("category", body.category()),
                 BodyFields.instant("occurredAt", body.occurredAt()),
                 body.summary(), Actor.nameOf(user)));
     }

@@ -43,12 +43,16 @@ import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
 /**
  * The node's one promise, as a property: for random persons with cases and events of random
  * categories, and random grants and asks, nothing outside the grant's categories ever leaves
- * GetSubjectRecord, on any page, and everything inside them does.
+ * GetSubjectRecord, on any page, and everything inside them does (INVOLVEMENT being the known-to
+ * facts, never records). {@link KnownToOnlyPropertyTest} holds the known-to-only grants.
  */
 class GrantScopePropertyTest {
 
     static final List<DataCategory> CATEGORIES = EnumSet.complementOf(EnumSet.of(DataCategory.DATA_CATEGORY_UNSPECIFIED,
             DataCategory.UNRECOGNIZED)).stream().toList();
+    /** What staff may tag a case or event with: INVOLVEMENT is the known-to facts, never a record's category. */
+    static final List<DataCategory> RECORD_CATEGORIES = CATEGORIES.stream()
+            .filter(c -> c != DataCategory.DATA_CATEGORY_INVOLVEMENT).toList();
     static TestNode node;
     static String officer;
     static final AtomicInteger people = new AtomicInteger();
@@ -72,7 +76,7 @@ class GrantScopePropertyTest {
 
     @Provide
     Arbitrary<Person> persons() {
-        Arbitrary<DataCategory> category = Arbitraries.of(CATEGORIES);
+        Arbitrary<DataCategory> category = Arbitraries.of(RECORD_CATEGORIES);
         Arbitrary<List<DataCategory>> cases = category.list().ofMinSize(1).ofMaxSize(3);
         Arbitrary<List<Item>> events = Combinators.combine(category, Arbitraries.integers().between(0, 2))
                 .as(Item::new).list().ofMaxSize(8);
@@ -109,25 +113,29 @@ class GrantScopePropertyTest {
             request.setPageToken(pages.get(pages.size() - 1).getNextPageToken());
         } while (!request.getPageToken().isEmpty() && pages.size() < 50);
 
+        // INVOLVEMENT releases the known-to facts in the matches, never a record.
+        Set<DataCategory> records = EnumSet.noneOf(DataCategory.class);
+        records.addAll(released);
+        records.remove(DataCategory.DATA_CATEGORY_INVOLVEMENT);
         List<String> summaries = new ArrayList<>();
         for (GetSubjectRecordResponse page : pages) {
             assertThat(released).containsAll(page.getReleasedCategoriesList());
-            page.getCasesList().forEach(c -> assertThat(released).contains(c.getProvenance().getCategory()));
-            page.getPlanActionsList().forEach(a -> assertThat(released).contains(a.getProvenance().getCategory()));
-            page.getRagHistoryList().forEach(r -> assertThat(released).contains(r.getProvenance().getCategory()));
-            page.getEventsList().forEach(e -> assertThat(released).contains(e.getProvenance().getCategory()));
+            page.getCasesList().forEach(c -> assertThat(records).contains(c.getProvenance().getCategory()));
+            page.getPlanActionsList().forEach(a -> assertThat(records).contains(a.getProvenance().getCategory()));
+            page.getRagHistoryList().forEach(r -> assertThat(records).contains(r.getProvenance().getCategory()));
+            page.getEventsList().forEach(e -> assertThat(records).contains(e.getProvenance().getCategory()));
             page.getMatchesList().forEach(m -> assertThat(m.hasInvolvement())
                     .isEqualTo(released.contains(DataCategory.DATA_CATEGORY_INVOLVEMENT)));
             page.getEventsList().forEach(e -> summaries.add(e.getSummary()));
             for (int i = 0; i < person.events().size(); i++) {
-                if (!released.contains(person.events().get(i).category())) {
+                if (!records.contains(person.events().get(i).category())) {
                     assertThat(page.toString()).doesNotContain(marker(n, i));
                 }
             }
         }
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < person.events().size(); i++) {
-            if (released.contains(person.events().get(i).category())) {
+            if (records.contains(person.events().get(i).category())) {
                 expected.add(marker(n, i));
             }
         }
@@ -168,13 +176,22 @@ class GrantScopePropertyTest {
     }
 
     static String grant(Set<DataCategory> scope, List<LinkageToken> tokens) {
+        return grant(node, Purpose.PURPOSE_CASE_MANAGEMENT, scope, tokens);
+    }
+
+    /** A grant for this test node's agency alone, as consent-service issues one. */
+    static String grant(TestNode node, Purpose purpose, Set<DataCategory> scope, List<LinkageToken> tokens) {
         Instant now = Instant.now();
         return node.issuers.grant(new AccessGrant(UUID.randomUUID().toString(), "prop", "council",
-                Purpose.PURPOSE_CASE_MANAGEMENT, SubjectDigest.of(tokens), Map.of(TestNode.AGENCY, scope),
+                purpose, SubjectDigest.of(tokens), Map.of(TestNode.AGENCY, scope),
                 Map.of(TestNode.AGENCY, LawfulBasis.LAWFUL_BASIS_CONSENT), now, now.plusSeconds(60)));
     }
 
     static GetSubjectRecordResponse call(String grant, GetSubjectRecordRequest.Builder request) {
+        return call(node, grant, request);
+    }
+
+    static GetSubjectRecordResponse call(TestNode node, String grant, GetSubjectRecordRequest.Builder request) {
         Metadata headers = new Metadata();
         headers.put(CallMetadata.GRANT_HEADER, grant);
         return CaseNodeGrpc.newBlockingStub(node.channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))

@@ -95,7 +95,17 @@ final class NodeClient {
         return body.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
     }
 
-    private void ok(String path, String json) {
+    /** Stores an open case over the staff's REST API, with the known-to facts a partner may be shown. */
+    void openCase(String caseRef, String subjectRef, String category, String openedOn, String leadWorker, String team,
+            String contact) {
+        ok("/api/cases/" + caseRef, "{\"subjectRef\":\"" + subjectRef + "\",\"caseType\":\"" + caseRef.toLowerCase()
+                + "-type\",\"category\":\"" + category + "\",\"status\":\"OPEN\",\"openedAt\":\"" + openedOn
+                + "\",\"leadWorker\":\"" + leadWorker + "\",\"team\":\"" + team + "\",\"contact\":\"" + contact
+                + "\",\"rag\":\"AMBER\"}");
+    }
+
+    /** A PUT over the staff's REST API that must succeed. */
+    void ok(String path, String json) {
         assertThat(node.put(path, officer, json).getStatusCode().is2xxSuccessful()).as(path).isTrue();
     }
 

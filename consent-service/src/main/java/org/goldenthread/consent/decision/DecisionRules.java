@@ -23,7 +23,7 @@ import org.goldenthread.proto.common.v1.Purpose;
  * The rules for one data holder (ARCHITECTURE.md §3), deny by default. What may be released is
  * the union of everything in force that applies to this source, recipient and purpose — consent
  * permit provisions (CONSENT), sharing agreements (PUBLIC_TASK), the requester's break-glass
- * session for SAFEGUARDING (VITAL_INTERESTS) — narrowed to the categories asked for, minus every
+ * session for SAFEGUARDING (VITAL_INTERESTS, only the categories it opened with) — narrowed to the categories asked for, minus every
  * category an applying consent deny names. A deny beats every permit, of any basis: it is the
  * subject's stated limit (UK GDPR art. 21 objection; art. 7(3) withdrawal), and break-glass is
  * for the absence of a basis, not for overriding a recorded refusal. Permits come only from the
@@ -91,7 +91,7 @@ public final class DecisionRules {
         if (purpose == Purpose.PURPOSE_SAFEGUARDING) {
             for (BreakGlassSession session : grounds.sessions()) {
                 if (session.activeAt(now) && session.covers(source, recipient)) {
-                    permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_VITAL_INTERESTS, session.id(), ALL_CATEGORIES));
+                    permits.add(new Permit(LawfulBasis.LAWFUL_BASIS_VITAL_INTERESTS, session.id(), session.categoriesFrom(source)));
                 }
             }
         }

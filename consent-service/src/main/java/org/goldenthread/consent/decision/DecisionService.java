@@ -116,7 +116,8 @@ public class DecisionService {
         // every decision would), the log keeps the decision and the ids of grants that never left the service.
         Map<String, String> signed = new LinkedHashMap<>();
         issued.forEach(g -> signed.put(g.audience(), grants.sign(g)));
-        return new ConsentDecision(decisionId, request.purpose(), expiresAt, answers, signed);
+        return new ConsentDecision(decisionId, request.purpose(), expiresAt, answers, signed,
+                BreakGlassService.newestLive(sessions, now));
     }
 
     /** Logs the request as refused (every agency DENY, no grant) and answers 422 {@code identifiers-disagree}. */

@@ -50,7 +50,7 @@ class BurstAlertController {
     /** {@code status=PENDING} (default) or {@code ALL}. */
     @GetMapping
     Alerts list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "PENDING") String status) {
-        boolean pendingOnly = QueueStatus.pendingOnly(status);
+        boolean pendingOnly = QueueFilters.pendingOnly(status);
         return new Alerts(alerts.alertsFor(Callers.of(token), pendingOnly, MAX_ALERTS).stream().map(AlertView::of)
                 .toList());
     }
@@ -59,7 +59,7 @@ class BurstAlertController {
     AlertView review(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody ReviewController.OutcomeBody body) {
         ReviewOutcome outcome = ConsentBodies.parse(ReviewOutcome.class, body.outcome(), "outcome");
-        String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
+        String note = QueueFilters.note(body.note());
         return AlertView.of(alerts.review(id, Callers.of(token), outcome, note, clock.instant()));
     }
 }

@@ -41,14 +41,13 @@ class ConsentReviewController {
     /** {@code status=PENDING} (default) or {@code ALL}; newest first, at most {@value #MAX_ITEMS}. */
     @GetMapping
     Items list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "PENDING") String status) {
-        boolean pendingOnly = QueueStatus.pendingOnly(status);
+        boolean pendingOnly = QueueFilters.pendingOnly(status);
         return new Items(reviews.queue(Callers.of(token), pendingOnly, MAX_ITEMS));
     }
 
     @PostMapping("/{id}/acknowledgement")
     ConsentReviewItem acknowledge(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody(required = false) AcknowledgementBody body) {
-        String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
-        return reviews.acknowledge(id, Callers.of(token), note);
+        return reviews.acknowledge(id, Callers.of(token), body == null ? null : QueueFilters.note(body.note()));
     }
 }

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * {@code POST /decisions}; the requester comes from the forwarded user token, never from here.
  * {@code subjectTokens} are one person's: at most one of each kind. {@code breakGlassJustification}
- * (optional, SAFEGUARDING only) opens a break-glass session. {@code legacyTokens} (optional) are other
+ * (optional, SAFEGUARDING only) opens a break-glass session
+ * (what it must say: {@code breakglass.Justifications}). {@code legacyTokens} (optional) are other
  * tokens the person is known by (version-1 name tokens): they find records whose denies apply, never a permit.
  */
 record DecisionBody(
@@ -20,9 +21,6 @@ record DecisionBody(
         @Size(max = 15) List<@NotBlank @Size(max = 40) String> categories,
         @Size(max = 2000) String breakGlassJustification,
         @Size(max = 4) List<@NotNull @Valid TokenBody> legacyTokens) {
-
-    /** Long enough to say what the emergency is (ARCHITECTURE.md §3). */
-    static final int MIN_JUSTIFICATION = 20;
 
     /** A linkage token as sent; its value is pseudonymous personal data and is never logged or stored. */
     record TokenBody(

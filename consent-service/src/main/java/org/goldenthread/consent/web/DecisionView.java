@@ -10,9 +10,15 @@ import org.goldenthread.federation.Vocabulary;
 
 /**
  * A decision on the wire. Each PERMIT carries its own grant (compact JWS: audience that agency alone);
- * {@code expiresAt} (the same for all of them) is null when nothing was permitted.
+ * {@code expiresAt} (the same for all of them) is null when nothing was permitted; {@code breakGlass} is there only
+ * while the requester has a live break-glass session about the subject.
  */
-record DecisionView(String decisionId, String purpose, Instant expiresAt, List<AgencyView> agencies) {
+record DecisionView(String decisionId, String purpose, Instant expiresAt, List<AgencyView> agencies,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BreakGlassView breakGlass) {
+
+    /** The requester's live break-glass session about this subject: its id and end, for a countdown. */
+    record BreakGlassView(String sessionId, Instant expiresAt) {
+    }
 
     /** PERMIT carries categories, basis, recordId and grant; DENY carries reason. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,7 +28,8 @@ record DecisionView(String decisionId, String purpose, Instant expiresAt, List<A
 
     static DecisionView of(ConsentDecision d) {
         return new DecisionView(d.decisionId(), Vocabulary.name(d.purpose()), d.expiresAt(),
-                d.agencies().stream().map(a -> agency(a, d.grantFor(a.agency()))).toList());
+                d.agencies().stream().map(a -> agency(a, d.grantFor(a.agency()))).toList(),
+                d.breakGlass() == null ? null : new BreakGlassView(d.breakGlass().id(), d.breakGlass().endsAt()));
     }
 
     private static AgencyView agency(AgencyDecision a, String grant) {

@@ -9,7 +9,6 @@ import java.util.List;
 import org.goldenthread.consent.breakglass.BreakGlassReview;
 import org.goldenthread.consent.breakglass.BreakGlassService;
 import org.goldenthread.consent.breakglass.ReviewOutcome;
-import org.goldenthread.platform.web.RequestRejectedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,11 +54,7 @@ class ReviewController {
     /** {@code status=PENDING} (default) or {@code ALL}. */
     @GetMapping
     Reviews list(@AuthenticationPrincipal Jwt token, @RequestParam(defaultValue = "PENDING") String status) {
-        boolean pendingOnly = switch (status.strip()) {
-            case "PENDING" -> true;
-            case "ALL" -> false;
-            default -> throw RequestRejectedException.invalid("status", "must be PENDING or ALL");
-        };
+        boolean pendingOnly = QueueFilters.pendingOnly(status);
         return new Reviews(breakGlass.reviewsFor(Callers.of(token), pendingOnly, MAX_REVIEWS).stream()
                 .map(ReviewView::of).toList());
     }
@@ -68,7 +63,7 @@ class ReviewController {
     ReviewView review(@AuthenticationPrincipal Jwt token, @PathVariable String id,
             @Valid @RequestBody OutcomeBody body) {
         ReviewOutcome outcome = ConsentBodies.parse(ReviewOutcome.class, body.outcome(), "outcome");
-        String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
+        String note = QueueFilters.note(body.note());
         return ReviewView.of(breakGlass.review(id, Callers.of(token), outcome, note, clock.instant()));
     }
 }

@@ -42,10 +42,17 @@ final class DecisionFixtures {
                 "admin", START, null, List.of());
     }
 
-    /** A session as the service opens it: {@code startedAt} plus the full 60 minutes. */
+    /** A session as the service opens it: {@code startedAt} plus the full 60 minutes, every category of each source. */
     static BreakGlassSession session(String id, String agency, Set<String> sources, Instant startedAt) {
+        return session(id, agency, sources, Categories.ALL, startedAt);
+    }
+
+    /** A session releasing {@code categories} from each of its sources. */
+    static BreakGlassSession session(String id, String agency, Set<String> sources, Set<DataCategory> categories,
+            Instant startedAt) {
         return new BreakGlassSession(id, "sgt.police", agency, "digest", sources,
-                "child at immediate risk, no consent obtainable", startedAt, startedAt.plus(Duration.ofMinutes(60)));
+                sources.stream().collect(java.util.stream.Collectors.toMap(s -> s, s -> categories)),
+                "child at immediate risk, no consent obtainable", startedAt, startedAt.plus(Duration.ofMinutes(60)), null);
     }
 
     static Set<DataCategory> allBut(DataCategory... excluded) {

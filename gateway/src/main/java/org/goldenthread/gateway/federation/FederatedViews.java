@@ -37,8 +37,9 @@ public class FederatedViews {
     }
 
     public Mono<FederatedView> view(ViewRequest request, Jwt user) {
+        String purpose = request.viewPurpose();
         Map<String, String> confirmations = request.confirmedRefs();
-        return engine.decide(user, request.subject(), request.purpose(), request.agencies(), request.categories(),
+        return engine.decide(user, request.subject(), purpose, request.agencies(), request.categories(),
                         request.breakGlassJustification(), List.copyOf(confirmations.keySet()))
                 .flatMap(decided -> engine.fanOut(user, "view", decided,
                         agency -> ask(decided, agency, confirmations.get(agency.id())),

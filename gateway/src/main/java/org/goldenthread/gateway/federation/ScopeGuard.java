@@ -8,7 +8,7 @@ import org.goldenthread.proto.node.v1.GetSubjectRecordResponse;
 
 /**
  * The gateway's own check of what a node sent: every item must come from that agency and carry
- * a category the decision granted it. A node is trusted to filter, but not blindly (a bug, an
+ * a category the decision granted it, other than INVOLVEMENT. A node is trusted to filter, but not blindly (a bug, an
  * old version, or a compromised node must not be able to leak): anything else is withheld from
  * the view and reported.
  */
@@ -19,7 +19,10 @@ final class ScopeGuard {
 
     /** The record without out-of-scope items, and how many were withheld. */
     static Screened screen(String agency, Set<DataCategory> granted, GetSubjectRecordResponse record) {
-        Predicate<Provenance> inScope = p -> agency.equals(p.getAgencyId()) && granted.contains(p.getCategory());
+        // INVOLVEMENT is the matches' known-to facts, never a record's category: a node that still sends a
+        // record tagged so (an older version) is not trusted with it.
+        Predicate<Provenance> inScope = p -> agency.equals(p.getAgencyId()) && granted.contains(p.getCategory())
+                && p.getCategory() != DataCategory.DATA_CATEGORY_INVOLVEMENT;
         GetSubjectRecordResponse.Builder kept = record.toBuilder()
                 .clearCases().clearEvents().clearPlanActions().clearRagHistory();
         record.getCasesList().stream().filter(c -> inScope.test(c.getProvenance())).forEach(kept::addCases);

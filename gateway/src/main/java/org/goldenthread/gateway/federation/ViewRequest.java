@@ -8,7 +8,10 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.goldenthread.federation.Vocabulary;
 import org.goldenthread.platform.web.RequestRejectedException;
+import org.goldenthread.proto.common.v1.Purpose;
+import org.springframework.http.HttpStatus;
 
 /**
  * A request for a federated view of one subject, for one purpose. A break-glass request is this
@@ -29,6 +32,24 @@ public record ViewRequest(
         agencies = agencies == null ? List.of() : List.copyOf(agencies);
         categories = categories == null ? List.of() : List.copyOf(categories);
         confirmations = confirmations == null ? List.of() : List.copyOf(confirmations);
+    }
+
+    /**
+     * The purpose in the vocabulary's spelling (an unknown one is refused by the vocabulary, 400
+     * {@code unknown-purpose}). COORDINATION is refused, 400 {@code purpose-not-for-view}, before any
+     * decision: it is the purpose partners agree for finding out who is working with a person (the
+     * known-to search), and the nodes release no records under it, so a view would only look as if it
+     * had asked.
+     */
+    String viewPurpose() {
+        Purpose asked = Vocabulary.purpose(purpose);
+        if (asked == Purpose.PURPOSE_COORDINATION) {
+            throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "purpose-not-for-view",
+                    "COORDINATION is for finding out which agencies are working with this person, not for reading"
+                            + " their records: use the known-to search (POST /api/federation/subjects/known-to), or ask"
+                            + " for the view with the purpose of your work with the family, such as CASE_MANAGEMENT.");
+        }
+        return Vocabulary.name(asked);
     }
 
     /** The confirmations by agency; a second one for the same agency is refused (400), not guessed between. */

@@ -55,4 +55,17 @@ class ScopeGuardTest {
         assertThat(screened.withheld()).isEqualTo(1);
         assertThat(screened.record().getCasesList()).isEmpty();
     }
+
+    @Test
+    void withholdsItemsTaggedInvolvementEvenWhenInvolvementWasGranted() {
+        GetSubjectRecordResponse record = GetSubjectRecordResponse.newBuilder()
+                .addCases(Case.newBuilder().setCaseId("c").setProvenance(from("police", DataCategory.DATA_CATEGORY_INVOLVEMENT)))
+                .addEvents(TimelineEvent.newBuilder().setEventId("e").setProvenance(from("police", DataCategory.DATA_CATEGORY_CRIME)))
+                .build();
+        ScopeGuard.Screened screened = ScopeGuard.screen("police",
+                Set.of(DataCategory.DATA_CATEGORY_CRIME, DataCategory.DATA_CATEGORY_INVOLVEMENT), record);
+        assertThat(screened.withheld()).isEqualTo(1);
+        assertThat(screened.record().getCasesList()).isEmpty();
+        assertThat(screened.record().getEventsList()).extracting(TimelineEvent::getEventId).containsExactly("e");
+    }
 }

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The record of every administrative action, done or refused: one document per action in
- * {@code admin_audit} (append-only: this class never updates or deletes) and one log line on
- * {@code org.goldenthread.identity.audit}, both with ids only.
+ * {@code admin_audit} (append-only: this class never updates or deletes; it names the acting and the
+ * target account) and one log line on {@code org.goldenthread.identity.audit} with the entry's id,
+ * the action and the agencies only.
  */
 @Component
 public class AdminAudit {
@@ -64,8 +65,7 @@ public class AdminAudit {
                 .append("target", target)
                 .append("agency", agency)
                 .append("outcome", outcome));
-        // Usernames and agency ids are account identifiers of staff, not data about a subject.
-        log.info("admin action {} {} by {} ({}) on {} in {} [{}]", action, outcome, actor.username(), actor.agency(),
-                target, agency, id);
+        // Ids only on the log (no usernames, house rule): who did it to whom is in the entry, which only admins read.
+        log.info("admin action {} {} by {} admin in {} [{}]", action, outcome, actor.agency(), agency, id);
     }
 }

@@ -1,5 +1,6 @@
 package org.goldenthread.identity.admin;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +19,9 @@ import org.springframework.stereotype.Component;
  * Who may administer which accounts: an agency administrator the users of their own agency, a
  * federation administrator those of any agency (to bring a new agency's first administrator in).
  * Nobody grants {@code FEDERATION_ADMIN} through the API, and nobody disables or re-roles their own
- * account (no locking oneself out by accident).
+ * account (no locking oneself out by accident, and no giving oneself {@code BREAK_GLASS}).
+ * {@code BREAK_GLASS} is given only to a key-worker or team manager: it is an extra permission for
+ * front-line staff, not a role of its own.
  *
  * <p>A user the actor may not administer is answered exactly like a user that does not exist
  * (404 {@code user-not-found}), so the API tells an agency administrator nothing about other
@@ -91,6 +94,31 @@ public class UserAdministration {
         return change(actor, account.username(), "user.roles", name -> accounts.setRoles(name, roles));
     }
 
+    /** Gives {@code role} to a user of an agency the actor administers (audited as {@code user.role-grant.<ROLE>}). */
+    public UserAccount grantRole(Actor actor, String username, Role role) {
+        return changeRole(actor, username, role, true);
+    }
+
+    /** Takes {@code role} from the user; a user keeps at least one role (disable the account instead). */
+    public UserAccount removeRole(Actor actor, String username, Role role) {
+        return changeRole(actor, username, role, false);
+    }
+
+    private UserAccount changeRole(Actor actor, String username, Role role, boolean grant) {
+        String action = (grant ? "user.role-grant." : "user.role-remove.") + role.name();
+        notSelf(actor, username, action);
+        UserAccount account = administered(actor, username, action);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        account.roles().forEach(roles::add);
+        if (grant) {
+            roles.add(role);
+        } else {
+            roles.remove(role);
+        }
+        assignable(roles);
+        return change(actor, account.username(), action, name -> accounts.setRoles(name, roles));
+    }
+
     public void setPassword(Actor actor, String username, String password) {
         change(actor, username, "user.password", name -> accounts.setPassword(name, password));
     }
@@ -130,6 +158,10 @@ public class UserAdministration {
     private static void assignable(Set<Role> roles) {
         if (roles != null && roles.contains(Role.FEDERATION_ADMIN)) {
             throw new InvalidUserException("roles", "FEDERATION_ADMIN is not granted through this API");
+        }
+        if (roles != null && roles.contains(Role.BREAK_GLASS) && !roles.contains(Role.KEY_WORKER)
+                && !roles.contains(Role.TEAM_MANAGER)) {
+            throw new InvalidUserException("roles", "BREAK_GLASS is given only to a KEY_WORKER or TEAM_MANAGER");
         }
     }
 

@@ -6,5 +6,11 @@ public enum Role {
     TEAM_MANAGER,
     AGENCY_ADMIN,
     DPO,
-    FEDERATION_ADMIN
+    FEDERATION_ADMIN,
+    /**
+     * May open a break-glass session (consent-service, issue 14): an extra permission an agency
+     * administrator gives a named front-line worker, never a role of its own — only alongside
+     * {@link #KEY_WORKER} or {@link #TEAM_MANAGER}.
+     */
+    BREAK_GLASS
 }

@@ -5,14 +5,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.goldenthread.identity.admin.UserAdministration;
+import org.goldenthread.identity.user.InvalidUserException;
 import org.goldenthread.identity.user.Role;
 import org.goldenthread.identity.user.UserAccount;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,6 +70,17 @@ class UserAdminController {
         return admin.setRoles(Actors.of(token), username, body.roles());
     }
 
+    /** Gives one role (e.g. BREAK_GLASS) without restating the others. */
+    @PutMapping("/{username}/roles/{role}")
+    UserAccount grantRole(@AuthenticationPrincipal Jwt token, @PathVariable String username, @PathVariable String role) {
+        return admin.grantRole(Actors.of(token), username, role(role));
+    }
+
+    @DeleteMapping("/{username}/roles/{role}")
+    UserAccount removeRole(@AuthenticationPrincipal Jwt token, @PathVariable String username, @PathVariable String role) {
+        return admin.removeRole(Actors.of(token), username, role(role));
+    }
+
     @PostMapping("/{username}/disable")
     UserAccount disable(@AuthenticationPrincipal Jwt token, @PathVariable String username) {
         return admin.setDisabled(Actors.of(token), username, true);
@@ -86,6 +101,13 @@ class UserAdminController {
             @Valid @RequestBody NewPassword body) {
         admin.setPassword(Actors.of(token), username, body.password());
         return ResponseEntity.noContent().build();
+    }
+
+    /** Parsed here so that an unknown role is a 400 naming the path segment, never a 500. */
+    private static Role role(String name) {
+        return Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidUserException("role", "must be one of "
+                        + Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", "))));
     }
 
     @PostMapping("/{username}/totp/reset")
