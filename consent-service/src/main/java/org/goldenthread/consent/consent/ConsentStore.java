@@ -94,10 +94,15 @@ public class ConsentStore {
         }
     }
 
-    /** When the record's current revision was made (recorded, revised or withdrawn). */
-    public Optional<Instant> revisedAt(String id) {
-        return Optional.ofNullable(consents.find(Filters.eq(ID, id)).projection(Projections.include(REVISED_AT)).first())
-                .map(doc -> doc.getDate(REVISED_AT)).map(Date::toInstant);
+    /** When the record's current revision was made (recorded, revised or withdrawn), and by whom. */
+    public Optional<Revised> currentRevision(String id) {
+        return Optional.ofNullable(consents.find(Filters.eq(ID, id))
+                        .projection(Projections.include(REVISED_AT, REVISED_BY)).first())
+                .map(doc -> new Revised(doc.getDate(REVISED_AT).toInstant(), doc.getString(REVISED_BY)));
+    }
+
+    /** Who made a record's current revision, when. */
+    public record Revised(Instant at, String by) {
     }
 
     public Optional<ConsentRecord> find(String id) {

@@ -77,7 +77,8 @@ public class ConsentReviews {
      * Acknowledges the item for the caller's own agency. 404 {@code consent-review-not-found} for an item not in
      * its queue (the record does not name the agency as a source, or there is no such record), 409 {@code
      * consent-revised} when the revision is no longer the current one, 409 {@code already-acknowledged} when the
-     * agency acknowledged it before (the first acknowledgement stands).
+     * agency acknowledged it before (the first acknowledgement stands), 403 {@code own-revision} when the caller
+     * made the revision.
      */
     public ConsentReviewItem acknowledge(String itemId, Requester caller, String note) {
         requireRole(caller);
@@ -97,17 +98,22 @@ public class ConsentReviews {
         int revision = revision(what);
         ConsentRecord record = consents.find(consentId).filter(r -> r.namesSource(agency))
                 .orElseThrow(ConsentReviews::notFound);
+        ConsentStore.Revised current = consents.currentRevision(consentId).orElseThrow(ConsentReviews::notFound);
         if (revision != record.revision()) {
             throw new RequestRejectedException(HttpStatus.CONFLICT, "consent-revised", "this consent was revised "
                     + "or withdrawn since: acknowledge its current revision, " + record.id() + ".r" + record.revision());
+        }
+        if (current.by().equals(caller.user())) {
+            // A second person: whoever made the revision (a key-worker who is also a DPO) cannot review it.
+            throw new RequestRejectedException(HttpStatus.FORBIDDEN, "own-revision",
+                    "you made this revision of the consent: another of your agency's reviewers must acknowledge it");
         }
         if (!acknowledgements.acknowledge(record, agency, caller.user(), note, now)) {
             throw already();
         }
         audit(consentId, agency, "r" + revision);
         String key = Acknowledged.key(record.id(), record.revision(), agency);
-        return item(record, consents.revisedAt(record.id()).orElse(record.recordedAt()), agency,
-                acknowledgements.of(List.of(key)));
+        return item(record, current.at(), agency, acknowledgements.of(List.of(key)));
     }
 
     /** Whether a permit of the record releases {@code agency}'s data only once acknowledged. */

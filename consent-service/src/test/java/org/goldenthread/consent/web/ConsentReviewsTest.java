@@ -129,6 +129,19 @@ class ConsentReviewsTest {
         }
 
         @Test
+        void whoeverMadeTheRevisionCannotAcknowledgeIt() {
+            String both = service.identity.token("kw.dpo.council", "council", "KEY_WORKER", "DPO");
+            var created = http.post("/api/consents", both, consent(Map.of("nhsNumber", "9434765129"), PERIOD,
+                    "SIGNED_FORM", "CF-Q-4", List.of(PERMIT_ALL)));
+            String id = (String) created.json().get("id");
+            String path = "/api/consents/consent-reviews/" + id + ".r1/acknowledgement";
+
+            assertProblem(http.post(path, both, "{}"), 403, "own-revision");
+            assertThat(item("council", id)).containsEntry("status", "PENDING");
+            assertThat(http.post(path, service.dpo("council"), "{}").status()).isEqualTo(200);
+        }
+
+        @Test
         void theAcknowledgingRoleIsTheOneConfigured() throws Exception {
             try (RunningConsentService guardian = RunningConsentService.boot(data.resolve("guardian"),
                     "--goldenthread.consent.acknowledgement.roles=CALDICOTT_GUARDIAN")) {
