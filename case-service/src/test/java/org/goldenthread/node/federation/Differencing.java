@@ -34,7 +34,8 @@ final class Differencing {
 
     /**
      * @param release the rule: a true count to what is released (empty: the key is absent)
-     * @param largest the largest true count possible (the population size): knowing it helps the attacker
+     * @param largest the largest true count considered: a bound the attacker knows (a tight one, such as a
+     *     population size known from elsewhere, narrows the top of every interval)
      */
     Differencing(LongFunction<OptionalLong> release, int threshold, long largest) {
         this.release = release;
