@@ -34,6 +34,8 @@ final class FakeNode implements AutoCloseable {
     final List<String> grants = new CopyOnWriteArrayList<>();
     final List<GetSubjectRecordRequest> recordRequests = new CopyOnWriteArrayList<>();
     final List<MatchSubjectRequest> matchRequests = new CopyOnWriteArrayList<>();
+    final List<AggregateRequest> aggregateRequests = new CopyOnWriteArrayList<>();
+    private volatile AggregateResponse counts = AggregateResponse.getDefaultInstance();
     private volatile GetSubjectRecordResponse record = GetSubjectRecordResponse.getDefaultInstance();
     private volatile MatchSubjectResponse matches = MatchSubjectResponse.getDefaultInstance();
     private volatile StatusRuntimeException refusal;
@@ -49,7 +51,8 @@ final class FakeNode implements AutoCloseable {
 
             @Override
             public void aggregate(AggregateRequest request, StreamObserver<AggregateResponse> answer) {
-                respond(answer, AggregateResponse.getDefaultInstance());
+                aggregateRequests.add(request);
+                respond(answer, counts);
             }
 
             @Override
@@ -84,6 +87,13 @@ final class FakeNode implements AutoCloseable {
     void matches(MatchSubjectResponse response) {
         reset();
         matches = response;
+    }
+
+    /** Answers Aggregate with these counts from now on (and the other calls as after a reset). */
+    void counts(AggregateResponse response) {
+        reset();
+        aggregateRequests.clear();
+        counts = response;
     }
 
     /** Refuses every call with this status and an ErrorInfo of domain goldenthread.org. */

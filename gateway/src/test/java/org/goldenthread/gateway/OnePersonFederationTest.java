@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -60,9 +59,8 @@ class OnePersonFederationTest {
         college = new FakeNode();
         identity.registry("[" + agency("college", "College", college) + "," + agency("housing", "Housing", housing) + ","
                 + agency("police", "Police", police) + "]");
-        gateway = TestGateway.run(identity, consent, "--resilience4j.ratelimiter.configs.federation-user.limit-for-period=1000");
-        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        gateway = StandIns.gateway(identity, consent);
+        http = StandIns.client(gateway);
         keyWorker = identity.token("kw1", "council", List.of("KEY_WORKER"));
         audit = new ListAppender<>();
         audit.start();
@@ -82,9 +80,7 @@ class OnePersonFederationTest {
     }
 
     private static String agency(String id, String name, FakeNode node) {
-        return """
-                {"id":"%s","name":"%s","grpcTarget":"%s","restUrl":null,"certificateFingerprint":null,
-                 "categories":[],"status":"ACTIVE"}""".formatted(id, name, node.target());
+        return StandIns.agency(id, name, node);
     }
 
     static WebTestClient.ResponseSpec post(String path, String body) {

@@ -62,7 +62,7 @@ class FederatedViewIT {
         keyWorker = services.login("kw", PASSWORD);
         users.ensureUser("tm", "Alex Morgan", "council", Set.of(Role.TEAM_MANAGER), PASSWORD);
         teamManager = services.login("tm", PASSWORD);
-        // Counts: police has six AMBER cases (enough to release), mental health one (suppressed), and each
+        // Counts: police has six AMBER cases (released as 5), mental health one (left out, key and all), and each
         // gives council counts over one category for outcome evidence; housing gives none.
         seedCases("police", "CRIME", 5);
         outcomesAgreement("police", "CRIME");
@@ -304,7 +304,7 @@ class FederatedViewIT {
         }
 
         @Test
-        void countsWhatEachAgreementGivesSuppressesSmallNumbersAndAsksNoOtherNode() throws Exception {
+        void countsWhatEachAgreementGivesLeavesOutSmallGroupsRoundsAndAsksNoOtherNode() throws Exception {
             long housingBefore = audited("housing");
 
             HttpResponse<String> answer = count(teamManager, """
@@ -317,15 +317,15 @@ class FederatedViewIT {
             assertThat(agency(counts, "police").get("categories").valueStream().map(JsonNode::asString)).containsExactly("CRIME");
             JsonNode policeAmber = agency(counts, "police").get("buckets").get(0);
             assertThat(policeAmber.get("key").asString()).isEqualTo("AMBER");
-            assertThat(policeAmber.get("count").asLong()).isEqualTo(6);
-            assertThat(policeAmber.get("suppressed").asBoolean()).isFalse();
-            // One case: "fewer than five", never the number.
-            JsonNode mentalHealthAmber = agency(counts, "mentalhealth").get("buckets").get(0);
-            assertThat(mentalHealthAmber.get("suppressed").asBoolean()).isTrue();
-            assertThat(mentalHealthAmber.path("count").isMissingNode() || mentalHealthAmber.get("count").isNull()).isTrue();
-            // A total with a suppressed part is suppressed too: 6 + "<5" must not become 7.
-            assertThat(counts.get("totals").get(0).get("suppressed").asBoolean()).isTrue();
-            assertThat(answer.body()).doesNotContain("\"count\":7");
+            // Six cases, released rounded to the nearest five.
+            assertThat(policeAmber.get("count").asLong()).isEqualTo(5);
+            // One case: left out with its key, exactly as if there were none.
+            assertThat(status(counts, "mentalhealth")).isEqualTo("OK");
+            assertThat(agency(counts, "mentalhealth").get("buckets").isEmpty()).isTrue();
+            // The total is the sum of what was released: never 6 + 1.
+            assertThat(counts.get("totals").get(0).get("key").asString()).isEqualTo("AMBER");
+            assertThat(counts.get("totals").get(0).get("count").asLong()).isEqualTo(5);
+            assertThat(answer.body()).doesNotContain("\"count\":7", "\"count\":6", "suppressed");
             assertThat(status(counts, "housing")).isEqualTo("NOT_PERMITTED");
             assertThat(audited("housing")).isEqualTo(housingBefore);
             assertThat(answer.body()).doesNotContain("Hale", "Other", "disturbance");

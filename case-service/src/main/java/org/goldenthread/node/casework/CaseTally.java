@@ -54,11 +54,40 @@ public class CaseTally {
         this.cases = cases;
     }
 
-    /** The true counts per group; groups with no case are absent. */
+    /** The true counts per group over the node's cases; groups with no case are absent. */
     public Map<String, Long> count(Grouping grouping, Filter filter) {
-        Map<String, Long> counts = new HashMap<>();
-        Map<String, Set<String>> subjectsByNeed = new HashMap<>();
-        cases.forEach(c -> {
+        Counter counter = new Counter(grouping, filter);
+        cases.forEach(counter::add);
+        return counter.counts();
+    }
+
+    /** The same count over the cases given: the one rule, for tests that model many populations. */
+    public static Map<String, Long> count(Grouping grouping, Filter filter, Iterable<CaseFile> cases) {
+        Counter counter = new Counter(grouping, filter);
+        cases.forEach(counter::add);
+        return counter.counts();
+    }
+
+    /** Counting as the node does it, whichever cases it is given (a grouping and a filter applied to them). */
+    @FunctionalInterface
+    public interface Counting {
+        Map<String, Long> count(Grouping grouping, Filter filter);
+    }
+
+    /** One pass: cases are added one at a time, never all held at once. */
+    private static final class Counter {
+
+        private final Grouping grouping;
+        private final Filter filter;
+        private final Map<String, Long> counts = new HashMap<>();
+        private final Map<String, Set<String>> subjectsByNeed = new HashMap<>();
+
+        Counter(Grouping grouping, Filter filter) {
+            this.grouping = grouping;
+            this.filter = filter;
+        }
+
+        void add(CaseFile c) {
             if (!filter.admits(c)) {
                 return;
             }
@@ -67,8 +96,12 @@ public class CaseTally {
                 case RAG -> counts.merge(c.rag() == null ? "UNRATED" : c.rag().name(), 1L, Long::sum);
                 case NEED -> c.needs().forEach(n -> subjectsByNeed.computeIfAbsent(n, k -> new HashSet<>()).add(c.subjectId()));
             }
-        });
-        subjectsByNeed.forEach((need, subjects) -> counts.put(need, (long) subjects.size()));
-        return counts;
+        }
+
+        Map<String, Long> counts() {
+            Map<String, Long> all = new HashMap<>(counts);
+            subjectsByNeed.forEach((need, subjects) -> all.put(need, (long) subjects.size()));
+            return all;
+        }
     }
 }

@@ -1,11 +1,16 @@
 package org.goldenthread.node.federation;
 
+import com.google.protobuf.Timestamp;
 import io.grpc.stub.StreamObserver;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.goldenthread.node.NodeProperties;
+import org.goldenthread.node.aggregate.CountDisclosure;
+import org.goldenthread.node.aggregate.OpeningMonths;
 import org.goldenthread.node.casework.CaseTally;
 import org.goldenthread.proto.common.v1.DataCategory;
 import org.goldenthread.proto.common.v1.Purpose;
@@ -17,40 +22,45 @@ import org.springframework.stereotype.Component;
 /**
  * Aggregate: counts of open cases for purpose OUTCOME_EVIDENCE only, over the cases whose category
  * the grant gives this agency. The grant names no person, so its subject digest is not compared.
- * Small numbers are suppressed (ONS / NHS Digital practice): a count from 1 to 4 goes out as
- * {@code suppressed = true, count = 0}, so no one can be singled out by a dashboard.
+ * Counts are made to survive differencing ({@link CountDisclosure}, {@link OpeningMonths}): date
+ * filters widened to whole months, groups below the threshold left out with their keys, released
+ * counts rounded. No bucket is ever sent with {@code suppressed = true}: a withheld group is absent,
+ * exactly as an empty one is.
  */
 @Component
 class AggregateHandler {
 
-    static final int SMALLEST_RELEASED = 5;
     private static final int MAX_CASE_TYPES = 50;
 
     private final FederationCalls calls;
     private final CaseTally tally;
+    private final CountDisclosure disclosure;
     private final String agencyId;
 
-    AggregateHandler(FederationCalls calls, CaseTally tally, NodeProperties node) {
+    AggregateHandler(FederationCalls calls, CaseTally tally, CountDisclosure disclosure, NodeProperties node) {
         this.calls = calls;
         this.tally = tally;
+        this.disclosure = disclosure;
         this.agencyId = node.agencyId();
     }
 
     void handle(AggregateRequest request, StreamObserver<AggregateResponse> out) {
         calls.serveWithoutSubject("Aggregate", Purpose.PURPOSE_OUTCOME_EVIDENCE, out, grant -> {
-            CaseTally.Grouping grouping = grouping(request);
             Set<DataCategory> scope = grant.scopeOf(agencyId);
-            Map<String, Long> counts = tally.count(grouping, filter(request, scope));
             AggregateResponse.Builder response = AggregateResponse.newBuilder();
-            counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> response.addBuckets(bucket(e.getKey(), e.getValue())));
+            released(request, scope, tally::count, disclosure).forEach((key, count) ->
+                    response.addBuckets(AggregateBucket.newBuilder().setKey(key).setCount(count)));
             return new Release<>(response.build(), List.copyOf(scope), List.of("aggregate/" + request.getMetric().name()));
         });
     }
 
-    static AggregateBucket bucket(String key, long count) {
-        boolean suppressed = count > 0 && count < SMALLEST_RELEASED;
-        return AggregateBucket.newBuilder().setKey(key).setCount(suppressed ? 0 : count).setSuppressed(suppressed).build();
+    /**
+     * The whole rule from request to answer, whatever cases {@code counting} counts over: the one path
+     * the handler takes, and the one the differencing property test drives over random populations.
+     */
+    static Map<String, Long> released(AggregateRequest request, Set<DataCategory> scope, CaseTally.Counting counting,
+            CountDisclosure disclosure) throws FederationRefusal {
+        return disclosure.release(counting.count(grouping(request), filter(request, scope)));
     }
 
     private static CaseTally.Grouping grouping(AggregateRequest request) throws FederationRefusal {
@@ -67,8 +77,20 @@ class AggregateHandler {
                 || request.getCaseTypesList().stream().anyMatch(t -> t.isBlank() || t.length() > 100)) {
             throw FederationRefusal.invalidArgument("BAD_CASE_TYPES", "at most 50 case types of 1-100 characters");
         }
-        Instant from = request.hasOpenedFrom() ? RecordMapping.instant(request.getOpenedFrom()) : null;
-        Instant to = request.hasOpenedTo() ? RecordMapping.instant(request.getOpenedTo()) : null;
+        Instant from = request.hasOpenedFrom() ? widened(request.getOpenedFrom(), OpeningMonths::from) : null;
+        Instant to = request.hasOpenedTo() ? widened(request.getOpenedTo(), OpeningMonths::to) : null;
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw FederationRefusal.invalidArgument("BAD_DATE_RANGE", "opened_to must be after opened_from");
+        }
         return new CaseTally.Filter(from, to, Set.copyOf(request.getCaseTypesList()), scope);
+    }
+
+    /** A bound widened to a month boundary; an instant too far out for a calendar date is refused, not a 500. */
+    private static Instant widened(Timestamp bound, UnaryOperator<Instant> toMonth) throws FederationRefusal {
+        try {
+            return toMonth.apply(RecordMapping.instant(bound));
+        } catch (DateTimeException e) {
+            throw FederationRefusal.invalidArgument("BAD_TIMESTAMP", "a timestamp is out of range");
+        }
     }
 }

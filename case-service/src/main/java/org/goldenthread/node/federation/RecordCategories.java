@@ -13,10 +13,12 @@ import org.goldenthread.proto.common.v1.Purpose;
  * INVOLVEMENT is the known-to facts (agency, lead worker, team, contact, since: the {@code
  * Involvement} message) and nothing else, so no case, event, plan action or RAG change ever goes out
  * under it, whatever its own tag says. COORDINATION is for finding out who works with a person, not
- * for reading their records: under it the call answers the known-to facts only, whatever the scope.
+ * for reading their records: under it the call answers the known-to facts only, whatever the scope. A
+ * special category in a COORDINATION scope (consent-service puts one there only where the agency's agreement names
+ * it, because the agency's very involvement discloses it) lets the facts name the team, never a record.
  *
- * @param covered scope ∩ asked (an empty ask is the whole scope), INVOLVEMENT alone under COORDINATION:
- *     what the grant gives this call; decides whose facts the known-to may show ({@link SensitiveCategories})
+ * @param covered scope ∩ asked (an empty ask is the whole scope): what the grant gives this call; decides whose
+ *     facts the known-to may show ({@link SensitiveCategories})
  * @param released what the answer says it released (INVOLVEMENT alone under COORDINATION)
  * @param records the categories of the cases, events, actions and RAG changes released: {@code
  *     released} without INVOLVEMENT; empty under COORDINATION
@@ -48,7 +50,7 @@ record RecordCategories(Set<DataCategory> covered, Set<DataCategory> released, S
                         "under purpose COORDINATION only the INVOLVEMENT facts are released, and the grant or the"
                                 + " request does not cover INVOLVEMENT", grant);
             }
-            return new RecordCategories(Set.of(INVOLVEMENT), Set.of(INVOLVEMENT), Set.of());
+            return new RecordCategories(covered, Set.of(INVOLVEMENT), Set.of());
         }
         Set<DataCategory> records = EnumSet.copyOf(covered);
         records.remove(INVOLVEMENT);
@@ -56,14 +58,13 @@ record RecordCategories(Set<DataCategory> covered, Set<DataCategory> released, S
     }
 
     /**
-     * The scope MatchSubject's known-to facts are judged by: the grant's for this agency, and under
-     * COORDINATION INVOLVEMENT at most, as for GetSubjectRecord (a purpose that reads no category's
-     * content cannot cover the category a team name would reveal, whatever the grant says).
+     * The scope MatchSubject's known-to facts are judged by: the grant's for this agency (nothing under
+     * COORDINATION without INVOLVEMENT), as for GetSubjectRecord.
      */
     static Set<DataCategory> factsScope(AccessGrant grant, String agencyId) {
         Set<DataCategory> scope = grant.scopeOf(agencyId);
-        if (grant.purpose() == Purpose.PURPOSE_COORDINATION) {
-            return scope.contains(INVOLVEMENT) ? Set.of(INVOLVEMENT) : Set.of();
+        if (grant.purpose() == Purpose.PURPOSE_COORDINATION && !scope.contains(INVOLVEMENT)) {
+            return Set.of();
         }
         return scope;
     }

@@ -112,12 +112,16 @@ class KnownToDisclosureTest {
         }
 
         @Test
-        void withholdsItUnderCoordinationWhateverTheScopeSays() {
-            // A grant consent-service no longer issues (COORDINATION permits INVOLVEMENT at most): the node holds the line too.
-            assertFactsWithheld(knownTo(tom, Purpose.PURPOSE_COORDINATION, INVOLVEMENT, HEALTH_MENTAL));
+        void showsItUnderCoordinationWhereTheAgreementNamesHealthMentalAndReleasesNoRecordStill() {
+            // consent-service issues this where the trust's agreement names HEALTH_MENTAL for COORDINATION: the
+            // known-to facts may then say which team, and still no record leaves.
+            assertThat(knownTo(tom, Purpose.PURPOSE_COORDINATION, INVOLVEMENT, HEALTH_MENTAL).getTeam()).isEqualTo(PSYCHOSIS_TEAM);
             var response = client.stub(NodeClient.grant(NodeClient.REQUESTER, tom, Purpose.PURPOSE_COORDINATION, Set.of(),
                     INVOLVEMENT, HEALTH_MENTAL)).getSubjectRecord(GetSubjectRecordRequest.newBuilder().addAllTokens(tom).build());
-            assertFactsWithheld(response.getMatches(0).getInvolvement());
+            assertThat(response.getMatches(0).getInvolvement().getTeam()).isEqualTo(PSYCHOSIS_TEAM);
+            assertThat(response.getCasesList()).isEmpty();
+            assertThat(response.getEventsList()).isEmpty();
+            assertThat(response.getReleasedCategoriesList()).containsExactly(INVOLVEMENT);
         }
 
         @Test

@@ -67,6 +67,14 @@ final class NodeClient {
         return grant(REQUESTER, subject, Purpose.PURPOSE_CASE_MANAGEMENT, Set.of(), scope);
     }
 
+    /** An aggregate grant as consent-service issues it: purpose OUTCOME_EVIDENCE, naming no subject. */
+    static AccessGrant countingGrant(DataCategory... scope) {
+        Instant now = Instant.now();
+        return new AccessGrant(UUID.randomUUID().toString(), "olu.outcomes", "council", Purpose.PURPOSE_OUTCOME_EVIDENCE,
+                null, Map.of(TestNode.AGENCY, Set.of(scope)), Map.of(TestNode.AGENCY, LawfulBasis.LAWFUL_BASIS_PUBLIC_TASK),
+                now, now.plusSeconds(60));
+    }
+
     CaseNodeGrpc.CaseNodeBlockingStub stub(AccessGrant grant) {
         return stub(node.issuers.grant(grant));
     }

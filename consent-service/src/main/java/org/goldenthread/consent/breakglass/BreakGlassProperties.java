@@ -41,7 +41,7 @@ public record BreakGlassProperties(
         @DefaultValue({"DPO", "TEAM_MANAGER"}) List<String> renewalApproverRoles,
         @DefaultValue("30d") Duration repeatWindow,
         @DefaultValue({"IDENTITY", "CONTACT", "INVOLVEMENT", "SAFEGUARDING", "DOMESTIC_ABUSE", "CRIME", "SOCIAL_CARE",
-                "HOUSING"}) List<String> categories,
+                "HOUSING", "ASB"}) List<String> categories,
         Map<String, List<String>> categoriesBySource) {
 
     public static final Duration MAX_DURATION = Duration.ofMinutes(60);

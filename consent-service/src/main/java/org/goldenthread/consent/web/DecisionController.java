@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.goldenthread.consent.aggregate.AggregateBudget;
 import org.goldenthread.consent.common.IdentifierProblems;
 import org.goldenthread.consent.consent.SubjectTokens;
 import org.goldenthread.consent.decision.DecisionRequest;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DecisionController {
 
     private final DecisionService decisions;
+    private final AggregateBudget budget;
 
-    DecisionController(DecisionService decisions) {
+    DecisionController(DecisionService decisions, AggregateBudget budget) {
         this.decisions = decisions;
+        this.budget = budget;
     }
 
     @PostMapping("/decisions")
@@ -44,16 +47,21 @@ class DecisionController {
         return DecisionView.of(decisions.decide(requester, request));
     }
 
-    /** Counts for outcome evidence: no subject, permitted only under an agreement naming OUTCOME_EVIDENCE. */
+    /**
+     * Counts for outcome evidence: no subject, permitted only under an agreement naming OUTCOME_EVIDENCE.
+     * A valid request takes one query from the user's daily budget before it is decided (429 past it).
+     */
     @PostMapping("/decisions/aggregate")
     DecisionView aggregate(@AuthenticationPrincipal Jwt token, @Valid @RequestBody AggregateDecisionBody body) {
+        var requester = Callers.of(token);
         if (Terms.purpose(body.purpose(), "purpose") != Purpose.PURPOSE_OUTCOME_EVIDENCE) {
             throw RequestRejectedException.invalid("purpose", "a decision about nobody in particular is only for "
                     + "OUTCOME_EVIDENCE");
         }
         var request = DecisionRequest.aggregate(List.copyOf(new LinkedHashSet<>(body.agencies())),
                 Terms.categories(body.categories(), "categories"));
-        return DecisionView.of(decisions.decide(Callers.of(token), request));
+        budget.spend(requester);
+        return DecisionView.of(decisions.decide(requester, request));
     }
 
     /** Break-glass is for SAFEGUARDING only; what the text must say is the break-glass service's rule (422). */

@@ -36,8 +36,8 @@ class AggregateDecisionsTest {
         keyWorker = service.keyWorker;
         String housingAdmin = service.identity.token("admin.housing", "housing", "AGENCY_ADMIN");
         String employmentAdmin = service.identity.token("admin.employment", "employment", "AGENCY_ADMIN");
-        agreement(housingAdmin, "OUTCOME_EVIDENCE", List.of("HOUSING", "HEALTH_MENTAL"));
-        agreement(employmentAdmin, "COORDINATION", List.of("EMPLOYMENT"));
+        agreement(http, housingAdmin, "OUTCOME_EVIDENCE", List.of("HOUSING", "HEALTH_MENTAL"));
+        agreement(http, employmentAdmin, "COORDINATION", List.of("EMPLOYMENT"));
     }
 
     @AfterAll
@@ -45,7 +45,8 @@ class AggregateDecisionsTest {
         service.close();
     }
 
-    static void agreement(String admin, String purpose, List<String> categories) {
+    /** An agreement from the admin's agency to the council for one purpose, through the service's own API. */
+    static void agreement(Http http, String admin, String purpose, List<String> categories) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "Outcomes partnership ISA");
         body.put("recipients", List.of("council"));

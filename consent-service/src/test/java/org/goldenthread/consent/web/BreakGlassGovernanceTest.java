@@ -159,7 +159,7 @@ class BreakGlassGovernanceTest {
             Map<String, Object> mentalhealth = answerOf(opened.json(), "mentalhealth");
             assertThat(mentalhealth).containsEntry("outcome", "PERMIT").containsEntry("basis", "VITAL_INTERESTS");
             assertThat(mentalhealth.get("categories")).isEqualTo(List.of("IDENTITY", "CONTACT", "INVOLVEMENT",
-                    "HOUSING", "CRIME", "DOMESTIC_ABUSE", "SOCIAL_CARE", "SAFEGUARDING"));
+                    "HOUSING", "ASB", "CRIME", "DOMESTIC_ABUSE", "SOCIAL_CARE", "SAFEGUARDING"));
             assertThat(answerOf(opened.json(), "housing").get("categories"))
                     .as("housing's own setting").isEqualTo(List.of("HOUSING", "SAFEGUARDING"));
             assertThat(agencies(health.json())).singleElement().satisfies(a -> {
@@ -168,7 +168,7 @@ class BreakGlassGovernanceTest {
             });
             assertThat(sessions(officer)).singleElement().satisfies(s -> assertThat(s.get("categories"))
                     .isEqualTo(Map.of("housing", List.of("HOUSING", "SAFEGUARDING"), "mentalhealth", List.of("IDENTITY",
-                            "CONTACT", "INVOLVEMENT", "HOUSING", "CRIME", "DOMESTIC_ABUSE", "SOCIAL_CARE",
+                            "CONTACT", "INVOLVEMENT", "HOUSING", "ASB", "CRIME", "DOMESTIC_ABUSE", "SOCIAL_CARE",
                             "SAFEGUARDING"))));
         }
     }

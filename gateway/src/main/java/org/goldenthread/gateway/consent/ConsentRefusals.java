@@ -1,6 +1,8 @@
 package org.goldenthread.gateway.consent;
 
 import feign.FeignException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       to different people. Answered as the gateway's own 422 {@code identifiers-disagree}, naming
  *       the request fields of the kinds that disagree, so the key-worker can check them;</li>
  *   <li>400, 401, 403, 422 and 429: the same status, code {@code consent-refused}, with
- *       consent-service's own code ({@code consentCode}) and detail, which hold no personal data;</li>
+ *       consent-service's own code ({@code consentCode}) and detail, which hold no personal data (and
+ *       for a spent aggregate budget its {@code limit} and {@code resetsAt});</li>
  *   <li>any other 4xx (404, 405, 415…) is not the caller's doing but a hub misconfiguration: 502.</li>
  * </ul>
  */
@@ -69,7 +72,23 @@ final class ConsentRefusals {
         if (code.matches("[a-z][a-z0-9-]{0,60}")) {
             answer.setProperty("consentCode", code);
         }
+        budget(problem, answer);
         return new RequestRejectedException(answer);
+    }
+
+    /**
+     * A spent daily budget (429 {@code aggregate-budget}) keeps its {@code limit} and {@code resetsAt}, so a
+     * dashboard can say when to ask again; only a whole number and an instant are copied.
+     */
+    private static void budget(JsonNode problem, ProblemDetail answer) {
+        if (problem.path("limit").isIntegralNumber()) {
+            answer.setProperty("limit", problem.path("limit").asLong());
+        }
+        try {
+            answer.setProperty("resetsAt", Instant.parse(problem.path("resetsAt").asString("")).toString());
+        } catch (DateTimeParseException notAnInstant) {
+            // none given, or not an instant: left out
+        }
     }
 
     private static RequestRejectedException identifiersDisagree(JsonNode kindsNode) {

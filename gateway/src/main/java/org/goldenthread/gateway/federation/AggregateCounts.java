@@ -2,13 +2,13 @@ package org.goldenthread.gateway.federation;
 
 import com.google.protobuf.util.Timestamps;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -24,16 +24,20 @@ import reactor.core.publisher.Mono;
 
 /**
  * Counts across agencies for outcomes and dashboards (purpose OUTCOME_EVIDENCE): one aggregate
- * decision, which names no one and rests on agreements alone, then every permitted node asked in
- * parallel for its counts over the categories its agreement gives. Nodes suppress counts from 1
- * to 4; the gateway passes that on and never adds suppressed counts into a total, so no one can
- * be singled out by subtraction.
+ * decision, which names no one and rests on agreements alone (and takes one query from the user's
+ * daily budget at consent-service: past it, its 429 is passed on), then every permitted node asked in
+ * parallel for its counts over the categories its agreement gives. Date filters are widened to whole
+ * months before they are sent, and the answer says which range applied; each node widens again
+ * itself, since it cannot trust a hub to. Nodes leave out groups below their threshold, keys included,
+ * and round the rest; the totals add up only what was released.
  */
 @Component
 public class AggregateCounts {
 
     static final String PURPOSE = "OUTCOME_EVIDENCE";
     private static final String METRIC_PREFIX = "AGGREGATE_METRIC_";
+    /** The last second a protobuf Timestamp holds. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final FederationEngine engine;
     private final NodeCaller nodes;
@@ -48,7 +52,7 @@ public class AggregateCounts {
         return engine.decideAggregate(user, query.agencies(), query.categories())
                 .flatMap(decided -> engine.fanOut(user, "aggregate", decided,
                         agency -> nodes.aggregate(agency, ask, decided.grantFor(agency.id()), decided.requestId()),
-                        replies -> assemble(ask.getMetric(), decided, replies),
+                        replies -> assemble(ask, decided, replies),
                         view -> view.agencies().stream().collect(Collectors.toMap(AggregateView.AgencyCounts::agency,
                                 AggregateView.AgencyCounts::status, (a, b) -> a, LinkedHashMap::new))));
     }
@@ -68,12 +72,27 @@ public class AggregateCounts {
         }
         AggregateRequest.Builder ask = AggregateRequest.newBuilder().setMetric(metric).addAllCaseTypes(query.caseTypes());
         if (query.openedFrom() != null) {
-            ask.setOpenedFrom(timestamp(query.openedFrom(), "openedFrom"));
+            timestamp(query.openedFrom(), "openedFrom");
+            ask.setOpenedFrom(timestamp(monthStart(query.openedFrom()), "openedFrom"));
         }
         if (query.openedTo() != null) {
-            ask.setOpenedTo(timestamp(query.openedTo(), "openedTo"));
+            timestamp(query.openedTo(), "openedTo");
+            Instant to = monthStart(query.openedTo());
+            to = to.equals(query.openedTo()) ? to : to.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
+            // Widened past 9999-12-31 (no Timestamp holds it) is the same as no upper bound: nothing opens later.
+            if (!to.isAfter(LATEST)) {
+                ask.setOpenedTo(timestamp(to, "openedTo"));
+            }
         }
         return ask.build();
+    }
+
+    /**
+     * The first instant of the instant's month, UTC: the node's own rule (case-service's OpeningMonths),
+     * applied here only to say which range applied; the node widens whatever it is sent.
+     */
+    private static Instant monthStart(Instant instant) {
+        return YearMonth.from(instant.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** protobuf-java-util's conversion, which refuses instants a Timestamp cannot hold (before year 1, after 9999). */
@@ -85,7 +104,7 @@ public class AggregateCounts {
         }
     }
 
-    private static AggregateView assemble(AggregateMetric metric, FederationEngine.Decided decided,
+    private static AggregateView assemble(AggregateRequest ask, FederationEngine.Decided decided,
             List<NodeReply<AggregateResponse>> replies) {
         Map<String, NodeReply<AggregateResponse>> byAgency = replies.stream()
                 .collect(Collectors.toMap(NodeReply::agency, Function.identity()));
@@ -98,8 +117,10 @@ public class AggregateCounts {
                         decided.notAskedReason(agency.id()), List.of(), List.of(), null));
                 continue;
             }
+            // A node of an earlier release still sends small groups as suppressed (count 0): their keys go no further.
             List<AggregateView.Bucket> buckets = reply.value() == null ? List.of() : reply.value().getBucketsList().stream()
-                    .map(b -> new AggregateView.Bucket(b.getKey(), b.getSuppressed() ? null : b.getCount(), b.getSuppressed()))
+                    .filter(b -> !b.getSuppressed() && b.getCount() > 0)
+                    .map(b -> new AggregateView.Bucket(b.getKey(), b.getCount()))
                     .toList();
             // A node answering counts holds records whether or not any bucket is non-empty: OK, not NO_RECORD.
             AgencyStatus status = reply.status() == AgencyStatus.NO_RECORD ? AgencyStatus.OK : reply.status();
@@ -107,23 +128,23 @@ public class AggregateCounts {
                     outcome.categories(), buckets, reply.latency().toMillis()));
         }
         return new AggregateView(decided.requestId(), decided.decision().decisionId(),
-                metric.name().substring(METRIC_PREFIX.length()), totals(agencies), List.copyOf(agencies));
+                ask.getMetric().name().substring(METRIC_PREFIX.length()),
+                ask.hasOpenedFrom() ? instant(ask.getOpenedFrom()) : null, ask.hasOpenedTo() ? instant(ask.getOpenedTo()) : null,
+                totals(agencies), List.copyOf(agencies));
     }
 
-    /** Per key, the sum over the agencies that answered; suppressed when any part is. */
+    private static Instant instant(com.google.protobuf.Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    /**
+     * Per key, the sum of the released counts of the agencies that answered. An agency without the key
+     * released nothing under it (none, or too few to show), so it adds nothing: the total is a sum of
+     * rounded counts, never of withheld ones.
+     */
     private static List<AggregateView.Bucket> totals(List<AggregateView.AgencyCounts> agencies) {
         Map<String, Long> sums = new TreeMap<>();
-        Set<String> suppressed = new HashSet<>();
-        for (AggregateView.AgencyCounts agency : agencies) {
-            for (AggregateView.Bucket bucket : agency.buckets()) {
-                sums.merge(bucket.key(), bucket.suppressed() ? 0L : bucket.count(), Long::sum);
-                if (bucket.suppressed()) {
-                    suppressed.add(bucket.key());
-                }
-            }
-        }
-        return sums.entrySet().stream().map(e -> suppressed.contains(e.getKey())
-                ? new AggregateView.Bucket(e.getKey(), null, true)
-                : new AggregateView.Bucket(e.getKey(), e.getValue(), false)).toList();
+        agencies.forEach(agency -> agency.buckets().forEach(b -> sums.merge(b.key(), b.count(), Long::sum)));
+        return sums.entrySet().stream().map(e -> new AggregateView.Bucket(e.getKey(), e.getValue())).toList();
     }
 }

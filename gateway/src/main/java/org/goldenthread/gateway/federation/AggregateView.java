@@ -1,20 +1,26 @@
 package org.goldenthread.gateway.federation;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Counts across agencies: per agency its status (as in a federated view) and its buckets, and the
- * totals over the agencies that answered. A count from 1 to 4 is {@code suppressed} with no
- * {@code count}; a total with any suppressed part is suppressed too, so nothing can be worked out
- * by subtraction.
+ * totals over the agencies that answered. Every count is as the node released it: rounded (to 5
+ * unless the node is configured otherwise), and a group below the node's threshold is not there at
+ * all, key included, exactly like an empty one. A total is the sum of the released counts under its
+ * key, so it is never built from a withheld part.
  *
  * @param decisionId consent-service's aggregate decision, which the node audit entries cite
+ * @param openedFrom the lower date bound that applied: the asked one widened to the first instant of its
+ *     month (UTC); null when none was asked
+ * @param openedTo the upper bound that applied (exclusive): the asked one widened to the next month's first
+ *     instant unless it already was one; null when none was asked (or it widened past the year 9999)
  */
-public record AggregateView(String requestId, String decisionId, String metric, List<Bucket> totals,
-        List<AgencyCounts> agencies) {
+public record AggregateView(String requestId, String decisionId, String metric, Instant openedFrom, Instant openedTo,
+        List<Bucket> totals, List<AgencyCounts> agencies) {
 
-    /** One group: its key ("RED", "early-help", "SECURE_HOUSING"), its count unless suppressed. */
-    public record Bucket(String key, Long count, boolean suppressed) {
+    /** One released group: its key ("RED", "early-help", "SECURE_HOUSING") and its rounded count. */
+    public record Bucket(String key, long count) {
     }
 
     /**

@@ -1,15 +1,20 @@
 package org.goldenthread.gateway.federation;
 
 import java.util.List;
+import org.goldenthread.gateway.consent.Decision;
 
 /**
  * The joined-up view: every item carries its provenance, and every agency considered has one
  * status, with the consent reason where it was not permitted.
+ *
+ * @param breakGlass the user's live break-glass session about this person ({@code sessionId}, {@code expiresAt}, so
+ *     a countdown can be shown); null when the view does not rest on one
  */
 public record FederatedView(
         String requestId,
         String decisionId,
         String purpose,
+        Decision.BreakGlass breakGlass,
         List<AgencyResult> agencies,
         List<ViewItems.CaseItem> cases,
         List<ViewItems.EventItem> timeline,

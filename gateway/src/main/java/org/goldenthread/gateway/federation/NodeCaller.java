@@ -73,7 +73,7 @@ class NodeCaller {
                 r -> MatchReading.of(agency.name(), r.getMatchesList(), false).status());
     }
 
-    /** Aggregate: counts over the node's records within an aggregate grant (small counts suppressed). */
+    /** Aggregate: counts over the node's records within an aggregate grant (small groups left out, the rest rounded). */
     Mono<NodeReply<AggregateResponse>> aggregate(Agency agency, AggregateRequest request, String grant, String requestId) {
         return call("Aggregate", agency, grant, requestId, (stub, answer) -> stub.aggregate(request, answer),
                 r -> AgencyStatus.OK);

@@ -51,7 +51,8 @@ final class ViewAssembler {
         rag.sort(Comparator.comparing(ViewItems.RagItem::changedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         cases.sort(Comparator.comparing(ViewItems.CaseItem::openedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         Decision decision = decided.decision();
-        return new FederatedView(decided.requestId(), decision.decisionId(), decision.purpose(), List.copyOf(results),
+        return new FederatedView(decided.requestId(), decision.decisionId(), decision.purpose(), decision.breakGlass(),
+                List.copyOf(results),
                 List.copyOf(cases), List.copyOf(timeline), List.copyOf(actions), List.copyOf(rag));
     }
 
