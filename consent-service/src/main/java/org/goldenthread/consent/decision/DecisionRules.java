@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -104,15 +105,28 @@ public final class DecisionRules {
         }
         Set<DataCategory> sought = EnumSet.noneOf(DataCategory.class);
         permits.forEach(p -> sought.addAll(p.covered()));
+        Set<DataCategory> reveals = grounds.sensitive().revealedByInvolvement(source);
+        Set<DataCategory> permitted = EnumSet.copyOf(sought);
+        permitted.removeAll(denied);
+        Optional<String> withheld = InvolvementRule.withholds(source, recipient, reveals, permitted, denied);
+        if (withheld.isPresent()) {
+            return AgencyDecision.deny(source, waiting + withheld.get());
+        }
         if (!wanted.isEmpty()) {
             sought.retainAll(wanted);
         }
-        Set<DataCategory> result = EnumSet.noneOf(DataCategory.class);
-        result.addAll(sought);
-        result.removeAll(denied);
-        // Here the per-source permitted set is final: every basis united, narrowed to what was asked, minus denies.
+        Set<DataCategory> narrowed = EnumSet.noneOf(DataCategory.class);
+        narrowed.addAll(sought);
+        narrowed.removeAll(denied);
+        // Here the per-source permitted set is final: every basis united, narrowed to what was asked, minus denies,
+        // and for COORDINATION the known-to flag alone.
+        Set<DataCategory> result = InvolvementRule.forPurpose(purpose, narrowed, reveals);
         if (!result.isEmpty()) {
             return permit(source, result, permits);
+        }
+        if (!narrowed.isEmpty()) {
+            return AgencyDecision.deny(source, waiting + "COORDINATION shares who is involved (INVOLVEMENT) only, and "
+                    + "nothing covers INVOLVEMENT from " + source + " to " + recipient);
         }
         if (sought.isEmpty()) {
             boolean special = wanted.stream().anyMatch(Categories.SPECIAL::contains)

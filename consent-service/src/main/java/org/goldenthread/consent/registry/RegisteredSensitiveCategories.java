@@ -23,4 +23,9 @@ class RegisteredSensitiveCategories implements SensitiveCategories {
     public Set<DataCategory> of(String agency) {
         return profiles.sensitive(agency);
     }
+
+    @Override
+    public Set<DataCategory> revealedByInvolvement(String agency) {
+        return profiles.involvementReveals(agency);
+    }
 }

@@ -36,7 +36,9 @@ import org.goldenthread.proto.common.v1.Purpose;
  * applies, never by a deny-only record; no category an applying deny names (of either kind of
  * record) is ever permitted; the record named is of the basis named and covers part of the
  * release; the consent records a permit names as resting on are exactly the person's consents
- * covering part of it; and a DENY is only answered when nothing permissible was asked for. The
+ * covering part of it; nothing at all from an agency whose involvement discloses a category that may not go;
+ * COORDINATION releases INVOLVEMENT (and what it discloses) only; and a DENY is only answered when nothing
+ * permissible was asked for. The
  * oracle below is written from ARCHITECTURE.md §3 and issue 13, not from {@link DecisionRules}.
  */
 class DecisionRulesPropertyTest {
@@ -46,6 +48,19 @@ class DecisionRulesPropertyTest {
     static final List<Purpose> PURPOSES = List.of(Purpose.PURPOSE_COORDINATION, Purpose.PURPOSE_CASE_MANAGEMENT,
             Purpose.PURPOSE_SAFEGUARDING);
     static final List<DataCategory> CATEGORIES = Categories.ALL.stream().sorted().toList();
+
+    /** The special categories sensitive everywhere; the mental-health trust's involvement discloses HEALTH_MENTAL. */
+    static final SensitiveCategories TRUST = new SensitiveCategories() {
+        @Override
+        public Set<DataCategory> of(String agency) {
+            return Categories.SPECIAL;
+        }
+
+        @Override
+        public Set<DataCategory> revealedByInvolvement(String agency) {
+            return agency.equals("mentalhealth") ? Set.of(DataCategory.DATA_CATEGORY_HEALTH_MENTAL) : Set.of();
+        }
+    };
 
     record Case(Grounds grounds, String source, String recipient, Purpose purpose, Set<DataCategory> wanted) {
     }
@@ -71,13 +86,27 @@ class DecisionRulesPropertyTest {
         Set<DataCategory> permissible = java.util.EnumSet.noneOf(DataCategory.class);
         permissible.addAll(coverable);
         permissible.removeAll(denied);
+        // The mental-health trust's involvement is health data: nothing from it unless HEALTH_MENTAL may go too.
+        Set<DataCategory> reveals = TRUST.revealedByInvolvement(c.source());
+        if (!permissible.containsAll(reveals)) {
+            permissible.clear();
+        }
         if (!c.wanted().isEmpty()) {
             permissible.retainAll(c.wanted());
+        }
+        if (c.purpose() == Purpose.PURPOSE_COORDINATION) {
+            // Known-to only: INVOLVEMENT, and with it what the agency's involvement discloses.
+            boolean involvement = permissible.contains(DataCategory.DATA_CATEGORY_INVOLVEMENT);
+            permissible.clear();
+            if (involvement) {
+                permissible.add(DataCategory.DATA_CATEGORY_INVOLVEMENT);
+                permissible.addAll(reveals);
+            }
         }
 
         Statistics.label("answer").coverage(coverage -> {
             coverage.check("CONSENT").percentage(p -> p > 5);
-            coverage.check("PUBLIC_TASK").percentage(p -> p > 2);
+            coverage.check("PUBLIC_TASK").percentage(p -> p > 1);
             coverage.check("VITAL_INTERESTS").percentage(p -> p > 0.5);
             coverage.check("DENY").percentage(p -> p > 20);
         });
@@ -87,7 +116,7 @@ class DecisionRulesPropertyTest {
                 assertThat(denied).as("a deny names %s", category).doesNotContain(category);
                 assertThat(coveringRecords(c, category)).as("records covering %s", category).isNotEmpty();
             });
-            if (!c.wanted().isEmpty()) {
+            if (!c.wanted().isEmpty() && c.purpose() != Purpose.PURPOSE_COORDINATION) {
                 assertThat(c.wanted()).containsAll(decision.categories());
             }
             assertThat(decision.categories()).containsExactlyInAnyOrderElementsOf(permissible);
@@ -170,7 +199,7 @@ class DecisionRulesPropertyTest {
                 .as((consents, denyOnly, isas, sessions, source, recipient, purpose, wanted) ->
                         // Every consent acknowledged by every source: review is the gating property's subject.
                         new Case(new Grounds(consents, denyOnly, isas, sessions, Acknowledged.byAll(consents, AGENCIES),
-                                Grounds.SPECIAL_ONLY), source, recipient, purpose, wanted));
+                                TRUST), source, recipient, purpose, wanted));
     }
 
     /** A record found through another identifier: ids say so, so a permit naming it would show. */

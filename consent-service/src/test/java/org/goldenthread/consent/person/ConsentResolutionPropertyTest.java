@@ -112,7 +112,7 @@ class ConsentResolutionPropertyTest {
         }
 
         Statistics.label("answer").coverage(c -> {
-            c.check("PERMIT").percentage(p -> p > 15);
+            c.check("PERMIT").percentage(p -> p > 8);
             c.check("DENY").percentage(p -> p > 15);
             c.check("IDENTIFIERS_DISAGREE").percentage(p -> p > 5);
         });

@@ -51,6 +51,8 @@ class AgencyProfilesTest {
 
     @Test
     void keepsTheLastProfilesWhenTheRegistryAnswersSomethingItCannotRead() {
+        service.identity.registry(TestIdentity.TRUST_MARKED_REGISTRY);
+        profiles.refresh();
         service.identity.registry("[" + TestIdentity.agency("police", "[\"GOSSIP\"]", "[]") + "]");
         profiles.refresh();
         assertThat(profiles.involvementReveals("mentalhealth")).containsExactly(DataCategory.DATA_CATEGORY_HEALTH_MENTAL);

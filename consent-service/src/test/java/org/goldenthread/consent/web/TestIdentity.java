@@ -26,10 +26,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class TestIdentity implements AutoCloseable {
 
-    /** The demo's agencies: none marks a category sensitive; the mental-health trust's involvement is health data. */
+    /**
+     * The demo's agencies, none marking anything: tests about the registry's marks ({@code InvolvementDecisionsTest},
+     * {@code ConsentReviewsTest}) set their own.
+     */
     static final String DEMO_REGISTRY = "[" + String.join(",",
             agency("council", "[]", "[]"), agency("police", "[]", "[]"), agency("housing", "[]", "[]"),
-            agency("mentalhealth", "[]", "[\"HEALTH_MENTAL\"]"), agency("employment", "[]", "[]")) + "]";
+            agency("mentalhealth", "[]", "[]"), agency("employment", "[]", "[]")) + "]";
+
+    /** The demo's agencies as the demo registers them: the mental-health trust's involvement is health data. */
+    static final String TRUST_MARKED_REGISTRY = DEMO_REGISTRY.replace(
+            agency("mentalhealth", "[]", "[]"), agency("mentalhealth", "[]", "[\"HEALTH_MENTAL\"]"));
 
     private final ECKey key;
     private final HttpServer server;
