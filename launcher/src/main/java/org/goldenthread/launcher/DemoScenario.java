@@ -63,7 +63,8 @@ public final class DemoScenario {
      * admin API with), then every record and consent through the gateway with the demo users'
      * real tokens, as staff would enter them. The partnership's ISA (known-to flags for
      * coordination) is signed by each agency's admin for its own data. Idempotent: users are ensured, records are PUT by the agencies'
-     * own references, a consent already recorded (same form reference) answers 409 and is kept.
+     * own references, a consent already recorded (same form reference) answers 409 and is kept, and acknowledged by
+     * the source agencies' DPOs the scenario names (an acknowledgement already given answers 409 and stands).
      */
     public SeedReport seed(LocalFederation federation) {
         UserDirectory directory = federation.identity().getBean(UserDirectory.class);
@@ -97,8 +98,15 @@ public final class DemoScenario {
         int consents = 0;
         for (JsonNode consent : scenario.get("consents")) {
             String token = http.login(consent.get("as").asString(), password(consent.get("as").asString()));
-            if (http.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", token, consent.get("body").toString())) {
+            ServiceClient.Recorded recorded = http.recordConsent(federation.gatewayUrl() + "/api/consents", token,
+                    consent.get("body").toString());
+            if (recorded.created()) {
                 consents++;
+            }
+            // The source agencies' DPOs that have reviewed it; the walk-through leaves one for the reader.
+            for (JsonNode dpo : consent.path("acknowledgedBy")) {
+                http.acknowledgeConsent(federation.gatewayUrl() + "/api/consents",
+                        http.login(dpo.asString(), password(dpo.asString())), recorded.id());
             }
         }
         int agreements = 0;

@@ -48,6 +48,37 @@ final class ServiceClient {
         return true;
     }
 
+    /**
+     * Records a consent through {@code consentsUrl} ({@code …/api/consents}): the record, new (201) or already
+     * held for the same evidence reference (409 {@code duplicate-consent}).
+     */
+    Recorded recordConsent(String consentsUrl, String token, String body) {
+        HttpResponse<String> answer = send(post(consentsUrl, token, body));
+        if (answer.statusCode() == 409) {
+            return new Recorded(JSON.readTree(answer.body()).get("consentId").asString(), false);
+        }
+        expect(answer, 201, "POST " + URI.create(consentsUrl).getPath());
+        return new Recorded(JSON.readTree(answer.body()).get("id").asString(), true);
+    }
+
+    /** A consent record's id, and whether this call created it. */
+    record Recorded(String id, boolean created) {
+    }
+
+    /**
+     * A source agency's DPO acknowledges revision 1 of a consent for their agency ({@code consentsUrl} as above):
+     * true when this acknowledged it, false when it was acknowledged already (409).
+     */
+    boolean acknowledgeConsent(String consentsUrl, String dpoToken, String consentId) {
+        HttpResponse<String> answer = send(post(consentsUrl + "/consent-reviews/" + consentId + ".r1/acknowledgement",
+                dpoToken, "{}"));
+        if (answer.statusCode() == 409) {
+            return false;
+        }
+        expect(answer, 200, "acknowledge consent " + consentId);
+        return true;
+    }
+
     tools.jackson.databind.JsonNode getJson(String url, String token) {
         HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).GET().build());

@@ -33,9 +33,10 @@ class DemoRestartIT {
         try (LocalFederation first = start(scenario)) {
             DemoScenario.SeedReport seeded = scenario.seed(first);
             assertThat(seeded.newConsents()).isEqualTo(1);
-            assertThat(seeded.newAgreements()).isEqualTo(9);
+            assertThat(seeded.newAgreements()).isEqualTo(10);
             subjectsAtPolice = subjects(first, "police");
             assertThat(subjectsAtPolice).isGreaterThan(0);
+            assertTheTrustsDpoHasYetToAcknowledge(first, scenario);
             assertWalkthroughWorks(first, scenario);
         }
         try (LocalFederation second = start(scenario)) {
@@ -60,6 +61,27 @@ class DemoRestartIT {
         return federation.node(agency).getBean(MongoDatabase.class).getCollection("subjects").countDocuments();
     }
 
+    /**
+     * The walk-through's first step: Tom's consent says "all", so each source's DPO must acknowledge it before it
+     * releases anything; the seeds acknowledge for four agencies and leave the mental-health trust's to the reader.
+     */
+    private static void assertTheTrustsDpoHasYetToAcknowledge(LocalFederation federation, DemoScenario scenario)
+            throws Exception {
+        JsonNode view = view(federation, scenario, scenario.walkthrough().get("user").asString());
+        assertThat(status(view, "police")).isEqualTo("OK");
+        assertThat(status(view, "mentalhealth")).isEqualTo("NOT_PERMITTED");
+        assertThat(agency(view, "mentalhealth").get("reason").asString())
+                .contains("waits for mentalhealth's data-protection officer to acknowledge");
+        String dpo = login(federation, scenario, "mentalhealth.dpo");
+        JsonNode queue = new ServiceClient(federation.gatewayUrl())
+                .getJson(federation.gatewayUrl() + "/api/consents/consent-reviews", dpo);
+        JsonNode item = queue.get("items").get(0);
+        assertThat(item.get("kind").asString()).isEqualTo("RECORDED");
+        assertThat(item.get("status").asString()).isEqualTo("PENDING");
+        assertThat(new ServiceClient(federation.gatewayUrl()).acknowledgeConsent(federation.gatewayUrl() + "/api/consents",
+                dpo, item.get("consentId").asString())).isTrue();
+    }
+
     /** The README's curl walk-through, as a key-worker of the council with Tom Hale's consent on record. */
     private static void assertWalkthroughWorks(LocalFederation federation, DemoScenario scenario) throws Exception {
         JsonNode walkthrough = scenario.walkthrough();
@@ -71,11 +93,19 @@ class DemoRestartIT {
         assertThat(view.get("timeline").size()).isGreaterThanOrEqualTo(6);
         assertThat(released(view, "mentalhealth")).contains("HEALTH_MENTAL");
 
-        // The consent's nested provision: mental-health detail never goes to the police.
+        // The consent's nested deny: mental-health detail never goes to the police, and working with the trust is
+        // itself mental-health information, so the police get nothing from it, not even that it is involved.
         JsonNode police = view(federation, scenario, "police.officer");
-        assertThat(status(police, "mentalhealth")).isEqualTo("OK");
-        assertThat(released(police, "mentalhealth")).contains("SUBSTANCE_MISUSE").doesNotContain("HEALTH_MENTAL");
-        assertThat(police.toString()).doesNotContain("low mood");
+        assertThat(status(police, "mentalhealth")).isEqualTo("NOT_PERMITTED");
+        assertThat(police.toString()).doesNotContain("low mood", "cannabis", "Psychosis");
+        JsonNode policeKnownTo = knownTo(federation, scenario, "police.officer", walkthrough.get("subject").toString());
+        assertThat(status(policeKnownTo, "mentalhealth")).isEqualTo("NOT_PERMITTED");
+        assertThat(policeKnownTo.toString()).doesNotContain("Psychosis");
+        // The lead agency's known-to: the trust's own agreement names HEALTH_MENTAL for it, so its team shows.
+        JsonNode councilKnownTo = knownTo(federation, scenario, "council.keyworker", walkthrough.get("subject").toString());
+        assertThat(agency(councilKnownTo, "mentalhealth").get("involvement").get("team").asString())
+                .isEqualTo("Early Intervention in Psychosis");
+        assertThat(councilKnownTo.toString()).doesNotContain("low mood", "cannabis");
 
         // The partnership ISA: known-to flags for coordination, even without consent (the Davis family).
         JsonNode knownTo = knownTo(federation, scenario, "council.keyworker",
@@ -87,9 +117,13 @@ class DemoRestartIT {
         assertThat(knownTo.toString()).doesNotContain("assaulted", "DASH");
     }
 
-    private static JsonNode knownTo(LocalFederation federation, DemoScenario scenario, String user, String subject) throws Exception {
+    private static String login(LocalFederation federation, DemoScenario scenario, String user) {
         String password = scenario.users().stream().filter(u -> u.username().equals(user)).findFirst().orElseThrow().password();
-        String token = new ServiceClient(federation.gatewayUrl()).login(user, password);
+        return new ServiceClient(federation.gatewayUrl()).login(user, password);
+    }
+
+    private static JsonNode knownTo(LocalFederation federation, DemoScenario scenario, String user, String subject) throws Exception {
+        String token = login(federation, scenario, user);
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(federation.gatewayUrl() + "/api/federation/subjects/known-to"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)

@@ -69,13 +69,13 @@ class FederatedViewIT {
         outcomesAgreement("mentalhealth", "HEALTH_MENTAL");
         services.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", keyWorker, """
                 {"subject":%s,
-                 "period":{"start":"2026-01-01T00:00:00Z"},
+                 "period":{"start":"2026-01-01T00:00:00Z","consentedOn":"2026-01-01","backdatingReason":"Signed on paper in January; entered from the case file"},
                  "evidence":{"kind":"SIGNED_FORM","reference":"E2E-1","privacyNoticeVersion":"v3"},
                  "provisions":[{"type":"PERMIT","sources":["police","housing"],"recipients":["council"],
-                                "purposes":["CASE_MANAGEMENT"],"categories":[]}]}""".formatted(TOM));
+                                "purposes":["CASE_MANAGEMENT"],"categories":["INVOLVEMENT","CRIME","ASB"]}]}""".formatted(TOM));
         services.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", keyWorker, """
                 {"subject":%s,
-                 "period":{"start":"2026-01-01T00:00:00Z"},
+                 "period":{"start":"2026-01-01T00:00:00Z","consentedOn":"2026-01-01","backdatingReason":"Signed on paper in January; entered from the case file"},
                  "evidence":{"kind":"SIGNED_FORM","reference":"E2E-2","privacyNoticeVersion":"v3"},
                  "provisions":[{"type":"PERMIT","sources":["police","mentalhealth"],"recipients":["council"],
                                 "purposes":["COORDINATION"],"categories":["INVOLVEMENT"]}]}""".formatted(TOM));

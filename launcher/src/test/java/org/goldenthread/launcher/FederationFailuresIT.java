@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.goldenthread.consent.registry.AgencyProfiles;
 import org.goldenthread.gateway.registry.AgencyDirectory;
 import org.goldenthread.identity.agency.Agency;
 import org.goldenthread.identity.agency.AgencyRegistry;
@@ -66,6 +67,8 @@ class FederationFailuresIT {
         registry.register(new Agency("rogue", "Rogue", rogue.target(), null, federation.pki().node("rogue").fingerprint(),
                 List.of("CRIME"), AgencyStatus.ACTIVE));
         federation.gateway().getBean(AgencyDirectory.class).refresh();
+        // consent-service too reads the registry on a timer: until it has, unknown agencies release nothing special.
+        federation.consent().getBean(AgencyProfiles.class).refresh();
 
         UserDirectory users = federation.identity().getBean(UserDirectory.class);
         users.ensureUser("kw", "Sam Patel", "council", Set.of(Role.KEY_WORKER), PASSWORD);
@@ -76,9 +79,9 @@ class FederationFailuresIT {
         seed(services, "housing", "ASB");
         keyWorker = services.login("kw", PASSWORD);
         services.postUnlessDuplicate(federation.gatewayUrl() + "/api/consents", keyWorker, """
-                {"subject":%s,"period":{"start":"2026-01-01T00:00:00Z"},
+                {"subject":%s,"period":{"start":"2026-01-01T00:00:00Z","consentedOn":"2026-01-01","backdatingReason":"Signed on paper in January; entered from the case file"},
                  "evidence":{"kind":"SIGNED_FORM","reference":"FAIL-1","privacyNoticeVersion":"v3"},
-                 "provisions":[{"type":"PERMIT","sources":[],"recipients":["council"],"purposes":["CASE_MANAGEMENT"],
+                 "provisions":[{"type":"PERMIT","sources":["police","housing","silent","rogue"],"recipients":["council"],"purposes":["CASE_MANAGEMENT"],
                                 "categories":["CRIME","ASB"]}]}""".formatted(TOM));
         view(); // warm-up: the first calls also open channels (TLS handshakes) and fetch key sets
         view();

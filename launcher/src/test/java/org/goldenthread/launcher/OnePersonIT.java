@@ -74,6 +74,10 @@ class OnePersonIT {
     static LocalFederation federation;
     static ServiceClient services;
     static String keyWorker;
+    static final java.util.Map<String, String> dpoTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String PERIOD = """
+            "period":{"start":"2026-01-01T00:00:00Z","consentedOn":"2026-01-01",
+                      "backdatingReason":"Signed on paper in January; entered from the case file"}""";
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -90,6 +94,7 @@ class OnePersonIT {
         for (String agency : AGENCIES) {
             users.ensureUser(agency + ".worker", "Worker", agency, Set.of(Role.KEY_WORKER), PASSWORD);
             users.ensureUser(agency + ".admin", "Admin", agency, Set.of(Role.AGENCY_ADMIN), PASSWORD);
+            users.ensureUser(agency + ".dpo", "DPO", agency, Set.of(Role.DPO), PASSWORD);
         }
         services = new ServiceClient(federation.gatewayUrl());
         keyWorker = services.login("kw", PASSWORD);
@@ -132,13 +137,25 @@ class OnePersonIT {
                 .formatted(category, summary));
     }
 
+    /**
+     * Records a consent from the named sources to the council; a permit is then acknowledged by each source's DPO,
+     * as a reviewed consent would be (what these tests ask is who the records are about, not the review).
+     */
     private static HttpResponse<String> consent(String subject, String type, String sources, String purpose) {
-        return post("/api/consents", """
+        HttpResponse<String> recorded = post("/api/consents", """
                 {"subject":%s,
-                 "period":{"start":"2026-01-01T00:00:00Z"},
+                 %s,
                  "evidence":{"kind":"SIGNED_FORM","reference":"%s","privacyNoticeVersion":"v3"},
-                 "provisions":[{"type":"%s","sources":%s,"recipients":["council"],"purposes":["%s"],"categories":[]}]}"""
-                .formatted(subject, UUID.randomUUID(), type, sources, purpose));
+                 "provisions":[{"type":"%s","sources":%s,"recipients":["council"],"purposes":["%s"],
+                                "categories":["INVOLVEMENT","CRIME","HOUSING","HEALTH_MENTAL"]}]}"""
+                .formatted(subject, PERIOD, UUID.randomUUID(), type, sources, purpose));
+        if (recorded.statusCode() == 201 && type.equals("PERMIT")) {
+            String id = JSON.readTree(recorded.body()).get("id").asString();
+            JSON.readTree(sources).valueStream().map(JsonNode::asString).forEach(source ->
+                    services.acknowledgeConsent(federation.gatewayUrl() + "/api/consents", dpoTokens.computeIfAbsent(
+                            source, agency -> services.login(agency + ".dpo", PASSWORD)), id));
+        }
+        return recorded;
     }
 
     @AfterAll

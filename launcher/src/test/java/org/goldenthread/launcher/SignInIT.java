@@ -65,10 +65,10 @@ class SignInIT {
                 {"subjectRef":"S-1","caseType":"demo","category":"CRIME","status":"OPEN","openedAt":"2026-06-01T09:00:00Z",
                  "leadWorker":"Pat Officer","team":"Team","contact":"01632 960000"}""");
         services.postUnlessDuplicate(gateway + "/api/consents", services.login("kw", PASSWORD), """
-                {"subject":%s,"period":{"start":"2026-01-01T00:00:00Z"},
+                {"subject":%s,"period":{"start":"2026-01-01T00:00:00Z","consentedOn":"2026-01-01","backdatingReason":"Signed on paper in January; entered from the case file"},
                  "evidence":{"kind":"SIGNED_FORM","reference":"SIGN-IN-1","privacyNoticeVersion":"v3"},
                  "provisions":[{"type":"PERMIT","sources":["police"],"recipients":["council"],
-                                "purposes":["CASE_MANAGEMENT"],"categories":[]}]}""".formatted(TOM));
+                                "purposes":["CASE_MANAGEMENT"],"categories":["INVOLVEMENT","CRIME"]}]}""".formatted(TOM));
     }
 
     @AfterAll

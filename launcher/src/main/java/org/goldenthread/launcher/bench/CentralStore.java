@@ -121,7 +121,7 @@ final class CentralStore implements AutoCloseable {
         timeline.sort(Comparator.comparing(ViewItems.EventItem::occurredAt, Comparator.nullsLast(Comparator.reverseOrder())));
         rag.sort(Comparator.comparing(ViewItems.RagItem::changedAt, Comparator.nullsLast(Comparator.reverseOrder())));
         cases.sort(Comparator.comparing(ViewItems.CaseItem::openedAt, Comparator.nullsLast(Comparator.reverseOrder())));
-        return new FederatedView(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "CASE_MANAGEMENT",
+        return new FederatedView(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "CASE_MANAGEMENT", null,
                 agencies, cases, timeline, actions, rag);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.goldenthread.consent.registry.AgencyProfiles;
 import org.goldenthread.gateway.registry.AgencyDirectory;
 import org.goldenthread.identity.agency.Agency;
 import org.goldenthread.identity.agency.AgencyRegistry;
@@ -83,14 +84,24 @@ public final class FederationBenchmark {
             progress.printf("all %d services healthy after %d ms; seeding ...%n", federation.healthUrls().size(), healthy);
 
             long seedStart = System.nanoTime();
-            register(federation, silent);
+            register(federation, silent, agencies);
             List<ConfigurableApplicationContext> nodes = agencies.stream().map(a -> federation.node(a.id())).toList();
             Population.seed(agencies, nodes, options.subjects(), options.background());
             List<Person> subjects = Population.subjects(options.subjects());
             String token = http.login(federation.gatewayUrl(), USER, PASSWORD);
+            Map<String, String> dpos = new LinkedHashMap<>();
+            for (String source : sources(agencies)) {
+                dpos.put(source, http.login(federation.gatewayUrl(), dpo(source), PASSWORD));
+            }
             for (int s = 0; s < subjects.size(); s++) {
-                BenchHttp.expect(http.post(federation.gatewayUrl() + "/api/consents", token, consent(subjects.get(s), s)),
-                        201, "record a benchmark consent");
+                var recorded = http.post(federation.gatewayUrl() + "/api/consents", token, consent(subjects.get(s), s));
+                BenchHttp.expect(recorded, 201, "record a benchmark consent");
+                String id = BenchHttp.JSON.readTree(recorded.body()).get("id").asString();
+                // It says "all": each source's DPO acknowledges it, as they would a reviewed consent (issue 14).
+                for (Map.Entry<String, String> dpo : dpos.entrySet()) {
+                    BenchHttp.expect(http.post(federation.gatewayUrl() + "/api/consents/consent-reviews/" + id
+                            + ".r1/acknowledgement", dpo.getValue(), "{}"), 200, "acknowledge a benchmark consent");
+                }
             }
             long seeded = (System.nanoTime() - seedStart) / 1_000_000;
             progress.printf("seeded in %d ms; running scenarios ...%n", seeded);
@@ -115,22 +126,41 @@ public final class FederationBenchmark {
         return agencies;
     }
 
-    /** The requester, and a node that never answers (registered, not pinned, as a real agency would be). */
-    private static void register(LocalFederation federation, SilentNode silent) {
-        federation.identity().getBean(UserDirectory.class).ensureUser(USER, "Benchmark Key Worker", "council",
-                Set.of(Role.KEY_WORKER), PASSWORD);
+    /** Every agency whose DPO acknowledges the benchmark's consents: the nodes and the silent one. */
+    private static List<String> sources(List<AgencySpec> agencies) {
+        List<String> sources = new ArrayList<>(agencies.stream().map(AgencySpec::id).toList());
+        sources.add(Scenarios.SILENT);
+        return sources;
+    }
+
+    private static String dpo(String agency) {
+        return "dpo." + agency;
+    }
+
+    /**
+     * The requester, each source's DPO, and a node that never answers (registered, not pinned, as a real agency
+     * would be); consent-service reads the registry again so that the silent agency is known to it.
+     */
+    private static void register(LocalFederation federation, SilentNode silent, List<AgencySpec> agencies) {
+        UserDirectory users = federation.identity().getBean(UserDirectory.class);
+        users.ensureUser(USER, "Benchmark Key Worker", "council", Set.of(Role.KEY_WORKER), PASSWORD);
+        for (String source : sources(agencies)) {
+            users.ensureUser(dpo(source), "Benchmark DPO", source, Set.of(Role.DPO), PASSWORD);
+        }
         federation.identity().getBean(AgencyRegistry.class).register(new Agency(Scenarios.SILENT, "Silent node",
                 silent.target(), null, null, List.of("CRIME"), AgencyStatus.ACTIVE));
         federation.gateway().getBean(AgencyDirectory.class).refresh();
+        federation.consent().getBean(AgencyProfiles.class).refresh();
     }
 
     /** Consent to share with every partner for case management, as the demo's Tom Hale gave it. */
     private static String consent(Person p, int n) {
         return """
-                {"subject":%s,"period":{"start":"2026-01-01T00:00:00Z"},
+                {"subject":%s,"period":{"start":"%s"},
                  "evidence":{"kind":"SIGNED_FORM","reference":"BENCH-%d","privacyNoticeVersion":"v3"},
-                 "provisions":[{"type":"PERMIT","sources":[],"recipients":[],"purposes":["CASE_MANAGEMENT"],"categories":[]}]}"""
-                .formatted(p.json(), n);
+                 "provisions":[{"type":"PERMIT","allSources":true,"allRecipients":true,"purposes":["CASE_MANAGEMENT"],
+                                "allCategories":true}]}"""
+                .formatted(p.json(), java.time.Instant.now().minus(java.time.Duration.ofDays(1)), n);
     }
 
     private static Map<String, String> settings(BenchmarkOptions o) {
