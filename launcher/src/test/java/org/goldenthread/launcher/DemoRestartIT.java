@@ -115,6 +115,19 @@ class DemoRestartIT {
         assertThat(status(knownTo, "housing")).isEqualTo("OK");
         assertThat(status(knownTo, "mentalhealth")).isEqualTo("NO_RECORD");
         assertThat(knownTo.toString()).doesNotContain("assaulted", "DASH");
+
+        // The README's counts: twelve employment-support cases released as 10; housing's three tenancy cases left out.
+        String manager = login(federation, scenario, "council.manager");
+        HttpResponse<String> counted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(federation.gatewayUrl() + "/api/federation/aggregates"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + manager)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"metric":"OPEN_CASES","categories":["EMPLOYMENT","HOUSING"],"agencies":["employment","housing"]}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+        JsonNode counts = JSON.readTree(counted.body());
+        assertThat(counts.get("totals").toString()).isEqualTo("[{\"key\":\"employment-support\",\"count\":10}]");
+        assertThat(agency(counts, "housing").get("buckets").isEmpty()).isTrue();
     }
 
     private static String login(LocalFederation federation, DemoScenario scenario, String user) {
