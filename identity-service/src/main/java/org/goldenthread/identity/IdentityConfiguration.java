@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class IdentityConfiguration {
 
-    /** One clock for token times and lockouts, so a test or a replay can substitute it. */
+    /** One clock for token times and sign-in waits, so a test or a replay can substitute it. */
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -2,100 +2,97 @@ package org.goldenthread.identity.user;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
+import java.time.Duration;
 import java.util.Optional;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.goldenthread.identity.signin.SignInAudit;
+import org.goldenthread.identity.signin.SignInOutcome;
+import org.goldenthread.identity.signin.SignInThrottle;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a username and password, with lockout: after {@code max-failures} consecutive failures
- * the account refuses every password, the right one included, until the lock expires. The caller
- * learns only "accepted" or "not": unknown user, wrong password and locked account are one answer
- * and cost the same hashing effort, so neither the answer nor its timing tells whether an account
- * exists (OWASP Authentication Cheat Sheet, "authentication responses").
+ * Checks a username and password (and a second factor where the user has one), throttled by
+ * account and by source instead of locked, and audited whatever the outcome.
+ *
+ * <p>The caller learns only "accepted", "refused" or "wait": unknown user, wrong password, disabled
+ * account and bad code are one refusal, and an unknown user costs a hash verification against a
+ * decoy with the current parameters, so neither the answer nor its timing tells whether an account
+ * exists (OWASP Authentication Cheat Sheet, "authentication responses"). A wait is decided before
+ * any hashing, the same way for known and unknown names, and refuses the right password too.
  */
 @Component
 public class PasswordLogin {
 
-    private static final Logger log = LoggerFactory.getLogger(PasswordLogin.class);
-
     private final MongoCollection<Document> users;
     private final PasswordHashing hashing;
-    private final LockoutProperties lockout;
     private final SecondFactor secondFactor;
-    private final Clock clock;
+    private final SignInThrottle throttle;
+    private final SignInAudit audit;
 
-    PasswordLogin(UserDirectory directory, PasswordHashing hashing, LockoutProperties lockout, SecondFactor secondFactor,
-            Clock clock) {
+    PasswordLogin(UserDirectory directory, PasswordHashing hashing, SecondFactor secondFactor, SignInThrottle throttle,
+            SignInAudit audit) {
         this.users = directory.collection();
-        this.secondFactor = secondFactor;
         this.hashing = hashing;
-        this.lockout = lockout;
-        this.clock = clock;
+        this.secondFactor = secondFactor;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
-    /** The user when the password is right and the account is not locked; otherwise empty. */
+    /** As {@link #signIn} with no source known (only the account is throttled); empty unless accepted. */
+    public Optional<UserView> authenticate(String username, String password, String code) {
+        return signIn(new SignInAttempt(username, password, code, "api", null)) instanceof SignInResult.Accepted ok
+                ? Optional.of(ok.user()) : Optional.empty();
+    }
+
     public Optional<UserView> authenticate(String username, String password) {
         return authenticate(username, password, null);
     }
 
-    /**
-     * The user when the password is right, the account is neither locked nor disabled and, for a
-     * user with a second factor, {@code code} is a current one-time code or an unused recovery
-     * code; otherwise empty, whichever of these failed.
-     */
-    public Optional<UserView> authenticate(String username, String password, String code) {
-        String id = UserDirectory.normalise(username);
+    public SignInResult signIn(SignInAttempt attempt) {
+        String id = UserDirectory.normalise(attempt.username());
         Document user = users.find(Filters.eq("_id", id)).first();
-        if (user == null) {
-            hashing.burn(password);
-            return Optional.empty();
+        String account = user == null ? null : id;
+        String agency = user == null ? null : user.getString("agency");
+        Optional<Duration> wait = throttle.pending(id, attempt.source());
+        if (wait.isPresent()) {
+            audit.record(SignInOutcome.THROTTLED, account, agency, attempt.channel(), attempt.source());
+            return new SignInResult.Throttled(wait.get());
         }
-        boolean matches = hashing.matches(password, user.getString("passwordHash"));
-        Date lockedUntil = user.getDate("lockedUntil");
-        Instant now = clock.instant();
-        if (lockedUntil != null && now.isBefore(lockedUntil.toInstant())) {
-            // Attempts while locked neither extend the lock nor count towards the next one.
-            return Optional.empty();
+        SignInOutcome outcome = check(user, attempt);
+        audit.record(outcome, account, agency, attempt.channel(), attempt.source());
+        if (outcome != SignInOutcome.SUCCESS) {
+            throttle.failed(id, attempt.source());
+            return new SignInResult.Refused();
         }
-        if (matches && user.getBoolean("disabled", false)) {
-            return Optional.empty();
-        }
-        if (matches && SecondFactor.enabled(user) && !secondFactor.accept(user, code)) {
-            // A wrong or missing code counts like a wrong password, so six digits cannot be guessed
-            // at leisure once the password is known; and the answer is the same as for one.
-            recordFailure(id, now);
-            return Optional.empty();
-        }
-        if (matches) {
-            if (user.getInteger("failedAttempts", 0) != 0 || lockedUntil != null) {
-                users.updateOne(Filters.eq("_id", id),
-                        Updates.combine(Updates.set("failedAttempts", 0), Updates.set("lockedUntil", null)));
-            }
-            return Optional.of(UserDirectory.view(user));
-        }
-        recordFailure(id, now);
-        return Optional.empty();
+        throttle.succeeded(id);
+        return new SignInResult.Accepted(UserDirectory.view(user));
     }
 
-    private void recordFailure(String id, Instant now) {
-        // $inc keeps concurrent failures from overwriting each other's count.
-        Document after = users.findOneAndUpdate(Filters.eq("_id", id), Updates.inc("failedAttempts", 1),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        if (after != null && after.getInteger("failedAttempts", 0) >= lockout.maxFailures()) {
-            users.updateOne(Filters.eq("_id", id), Updates.combine(
-                    Updates.set("failedAttempts", 0),
-                    Updates.set("lockedUntil", Date.from(now.plus(lockout.duration())))));
-            // The username is the account's id in this service, not personal data about a subject.
-            log.warn("account {} locked for {} after {} consecutive failed logins", id, lockout.duration(),
-                    lockout.maxFailures());
+    private SignInOutcome check(Document user, SignInAttempt attempt) {
+        String password = attempt.password() == null ? "" : attempt.password();
+        if (user == null) {
+            hashing.burn(password);
+            return SignInOutcome.UNKNOWN_ACCOUNT;
         }
+        String hash = user.getString("passwordHash");
+        if (!hashing.matches(password, hash)) {
+            return SignInOutcome.WRONG_PASSWORD;
+        }
+        if (user.getBoolean("disabled", false)) {
+            return SignInOutcome.DISABLED;
+        }
+        // A wrong or missing code counts like a wrong password, so six digits cannot be guessed at
+        // leisure once the password is known; and the answer is the same as for one.
+        if (SecondFactor.enabled(user) && !secondFactor.accept(user, attempt.code())) {
+            return SignInOutcome.SECOND_FACTOR_FAILED;
+        }
+        if (hashing.needsUpgrade(hash)) {
+            // Only now is the plain password at hand. Conditional on the old hash, so a password an
+            // administrator set meanwhile is never overwritten with this one.
+            users.updateOne(Filters.and(Filters.eq("_id", user.getString("_id")), Filters.eq("passwordHash", hash)),
+                    Updates.set("passwordHash", hashing.hash(password)));
+        }
+        return SignInOutcome.SUCCESS;
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The users of the partnership, one document per user in {@code users} ({@code _id} = username).
- * Usernames are compared in lower case. Password checks and lockout live in {@link PasswordLogin}.
+ * Usernames are compared in lower case. Password checks and sign-in throttling live in {@link PasswordLogin}.
  */
 @Component
 public class UserDirectory {

@@ -4,15 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 
 /**
- * What the login form sends besides username and password: the optional one-time code.
- * {@code toString} leaves the code out, as details may be logged by the framework.
+ * What the login form sends besides username and password: the optional one-time code, and the
+ * source address the throttle counts. {@code toString} leaves both out, as details may be logged
+ * by the framework.
  */
-record LoginFormDetails(String totp) {
+record LoginFormDetails(String totp, String source) {
 
     static final String TOTP_PARAMETER = "totp";
 
-    static AuthenticationDetailsSource<HttpServletRequest, LoginFormDetails> source() {
-        return request -> new LoginFormDetails(request.getParameter(TOTP_PARAMETER));
+    static AuthenticationDetailsSource<HttpServletRequest, LoginFormDetails> source(SignInSource sources) {
+        return request -> new LoginFormDetails(request.getParameter(TOTP_PARAMETER), sources.of(request));
     }
 
     @Override

@@ -51,7 +51,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain loginPage(HttpSecurity http, PasswordLogin login, Clock clock) throws Exception {
+    SecurityFilterChain loginPage(HttpSecurity http, PasswordLogin login, SignInSource sources, Clock clock) throws Exception {
         return http
                 .securityMatcher("/login", "/logout")
                 .authenticationProvider(new FormLoginAuthentication(login, clock))
@@ -62,7 +62,7 @@ class SecurityConfiguration {
                         "default-src 'none'; frame-ancestors 'none'; base-uri 'none'")))
                 .formLogin(form -> form
                         .loginPage("/login")
-                        .authenticationDetailsSource(LoginFormDetails.source())
+                        .authenticationDetailsSource(LoginFormDetails.source(sources))
                         .defaultSuccessUrl("/login?signed-in")
                         .failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
@@ -78,6 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/identity/agencies", "/api/identity/agencies/*").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/identity/agencies/*", "/api/identity/agencies/*/status")
                                 .hasRole("FEDERATION_ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/identity/sign-in-audit")
+                                .hasAnyRole("AGENCY_ADMIN", "DPO", "FEDERATION_ADMIN")
                         .requestMatchers("/api/identity/users", "/api/identity/users/**", "/api/identity/admin-audit")
                                 .hasAnyRole("AGENCY_ADMIN", "FEDERATION_ADMIN"))
                 .build();

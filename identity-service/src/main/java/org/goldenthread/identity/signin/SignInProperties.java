@@ -1,0 +1,44 @@
+package org.goldenthread.identity.signin;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How sign-in resists guessing without letting anyone lock a user out: after the free failures,
+ * each further failure for an account, or from a source address, makes the next attempt wait
+ * {@code first-delay}, then twice that, and so on up to {@code max-delay}. Failures older than
+ * {@code forget-after} are forgotten.
+ *
+ * @param accountFreeFailures failures per username before delays start (default 3)
+ * @param sourceFreeFailures failures per source address before delays start (default 20: an office
+ *        behind one address makes typos together)
+ * @param firstDelay the first wait (default 1s)
+ * @param maxDelay the longest wait (default 60s): a bound on what a stranger can do to a user
+ * @param forgetAfter failures are forgotten this long after the last one (default 15m)
+ * @param trustedProxies addresses or CIDR blocks (the gateway's) whose {@code X-Forwarded-For} names
+ *        the source; from anyone else the header is ignored (default none)
+ */
+@ConfigurationProperties("goldenthread.identity.sign-in")
+public record SignInProperties(Integer accountFreeFailures, Integer sourceFreeFailures, Duration firstDelay,
+        Duration maxDelay, Duration forgetAfter, List<String> trustedProxies) {
+
+    public SignInProperties {
+        accountFreeFailures = accountFreeFailures == null ? 3 : accountFreeFailures;
+        sourceFreeFailures = sourceFreeFailures == null ? 20 : sourceFreeFailures;
+        firstDelay = firstDelay == null ? Duration.ofSeconds(1) : firstDelay;
+        maxDelay = maxDelay == null ? Duration.ofSeconds(60) : maxDelay;
+        forgetAfter = forgetAfter == null ? Duration.ofMinutes(15) : forgetAfter;
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        if (accountFreeFailures < 0 || sourceFreeFailures < 0) {
+            throw new IllegalArgumentException("goldenthread.identity.sign-in.*-free-failures must not be negative");
+        }
+        if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0) {
+            throw new IllegalArgumentException(
+                    "goldenthread.identity.sign-in.first-delay must be positive and max-delay at least first-delay");
+        }
+        if (forgetAfter.isNegative() || forgetAfter.isZero()) {
+            throw new IllegalArgumentException("goldenthread.identity.sign-in.forget-after must be positive");
+        }
+    }
+}
