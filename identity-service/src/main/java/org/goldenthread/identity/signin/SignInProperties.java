@@ -5,13 +5,13 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How sign-in resists guessing without letting anyone lock a user out: after the free failures,
- * each further failure for an account, or from a source address, makes the next attempt wait
- * {@code first-delay}, then twice that, and so on up to {@code max-delay}. Failures older than
+ * How sign-in resists guessing without letting anyone lock a user out: the free failures for an
+ * account, or from a source address, cost nothing; each further one makes the next attempt wait,
+ * {@code first-delay} after the first, then twice that, and so on up to {@code max-delay}. Failures older than
  * {@code forget-after} are forgotten.
  *
- * @param accountFreeFailures failures per username before delays start (default 3)
- * @param sourceFreeFailures failures per source address before delays start (default 20: an office
+ * @param accountFreeFailures failures per username that cost no wait (default 3)
+ * @param sourceFreeFailures failures per source address that cost no wait (default 20: an office
  *        behind one address makes typos together)
  * @param firstDelay the first wait (default 1s)
  * @param maxDelay the longest wait (default 60s): a bound on what a stranger can do to a user

@@ -7,7 +7,7 @@ import java.util.Set;
  * Never the password hash, the TOTP secret or the recovery codes.
  *
  * @param status {@code ACTIVE} or {@code DISABLED}
- * @param locked whether repeated failures have locked the account right now
+ * @param locked whether repeated failures make the account's next sign-in wait right now
  * @param secondFactor whether a TOTP second factor is set up
  */
 public record UserAccount(String username, String displayName, String agency, Set<Role> roles, String status,

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.goldenthread.identity.signin.SignInThrottle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +30,13 @@ public class UserAccounts {
     private final PasswordPolicy policy = new PasswordPolicy();
     private final PasswordHashing hashing;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
-    UserAccounts(UserDirectory directory, PasswordHashing hashing, Clock clock) {
+    UserAccounts(UserDirectory directory, PasswordHashing hashing, Clock clock, SignInThrottle throttle) {
         this.users = directory.collection();
         this.hashing = hashing;
         this.clock = clock;
+        this.throttle = throttle;
     }
 
     /**
@@ -90,7 +93,9 @@ public class UserAccounts {
         return update(username, Updates.set("disabled", disabled));
     }
 
+    /** Ends the account's sign-in wait (there is no lock any more: failures only delay the next attempt). */
     public Optional<UserAccount> unlock(String username) {
+        throttle.succeeded(UserDirectory.normalise(username));
         return update(username, Updates.combine(Updates.set("failedAttempts", 0), Updates.set("lockedUntil", null)));
     }
 
@@ -99,9 +104,10 @@ public class UserAccounts {
         return update(username, Updates.set("roles", names(roles)));
     }
 
-    /** Sets a new password (under the policy) and clears any lock. */
+    /** Sets a new password (under the policy) and ends any sign-in wait. */
     public Optional<UserAccount> setPassword(String username, String password) {
         checkPassword(password);
+        throttle.succeeded(UserDirectory.normalise(username));
         return update(username, Updates.combine(Updates.set("passwordHash", hashing.hash(password)),
                 Updates.set("failedAttempts", 0), Updates.set("lockedUntil", null)));
     }
@@ -124,8 +130,8 @@ public class UserAccounts {
 
     private UserAccount account(Document doc) {
         UserView view = UserDirectory.view(doc);
-        Date lockedUntil = doc.getDate("lockedUntil");
-        boolean locked = lockedUntil != null && clock.instant().isBefore(lockedUntil.toInstant());
+        // "locked" now means: the account's next sign-in must wait after repeated failures.
+        boolean locked = throttle.pending(view.username(), null).isPresent();
         return new UserAccount(view.username(), view.displayName(), view.agency(), view.roles(),
                 doc.getBoolean("disabled", false) ? "DISABLED" : "ACTIVE", locked, SecondFactor.enabled(doc));
     }

@@ -50,7 +50,8 @@ class AdminApiTest {
 
     @BeforeAll
     static void boot() {
-        identity = RunningIdentity.boot(data, "--goldenthread.identity.lockout.max-failures=3");
+        identity = RunningIdentity.boot(data, "--goldenthread.identity.sign-in.account-free-failures=2",
+                "--goldenthread.identity.sign-in.first-delay=1m");
         AgencyRegistry registry = identity.bean(AgencyRegistry.class);
         for (String agency : List.of("council", "police")) {
             registry.register(new Agency(agency, agency, null, null, null, List.of(), AgencyStatus.ACTIVE));
@@ -167,7 +168,7 @@ class AdminApiTest {
                 identity.login("to.unlock", "guess number " + i);
             }
             assertThat(json(call("GET", "/api/identity/users/to.unlock", councilAdmin, null)).get("locked").asBoolean()).isTrue();
-            assertThat(identity.login("to.unlock", PASSWORD).getStatusCode().value()).isEqualTo(401);
+            assertThat(identity.login("to.unlock", PASSWORD).getStatusCode().value()).isEqualTo(429);
             assertThat(json(call("POST", "/api/identity/users/to.unlock/unlock", councilAdmin, null)).get("locked").asBoolean())
                     .isFalse();
             assertThat(identity.login("to.unlock", PASSWORD).getStatusCode().value()).isEqualTo(200);
