@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for identity-service in the gateway's own tests: publishes a JWKS and an agency
@@ -29,13 +30,23 @@ final class FakeIdentity implements AutoCloseable {
     private final ECKey key;
     private final HttpServer server;
     private volatile String registryJson = "[]";
+    private final AtomicInteger logins = new AtomicInteger();
 
     FakeIdentity() throws Exception {
         key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/api/identity/agencies", exchange -> respond(exchange, registryJson));
+        server.createContext("/api/identity/login", exchange -> {
+            logins.incrementAndGet();
+            respond(exchange, "{\"access_token\":\"stand-in\",\"token_type\":\"Bearer\",\"expires_in\":900}");
+        });
         server.start();
+    }
+
+    /** How many sign-ins reached this stand-in. */
+    int logins() {
+        return logins.get();
     }
 
     String url() {

@@ -1,5 +1,6 @@
 package org.goldenthread.gateway.web;
 
+import java.net.ConnectException;
 import java.util.List;
 import org.goldenthread.federation.Vocabulary.UnknownTermException;
 import org.goldenthread.federation.linkage.InvalidIdentifierException;
@@ -47,6 +48,22 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         log.warn("failing closed: {} ({})", e.getMessage(), e.getCause() == null ? "-" : e.getCause().getClass().getSimpleName());
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "consent-unavailable",
                 "no consent decision could be obtained, so no agency was asked; try again shortly");
+    }
+
+    /**
+     * A proxied route whose service cannot be reached (refused, reset or timed-out connection): 503
+     * saying which, never a 500. Sign-in gets a sentence of its own, as it is what a user sees first.
+     */
+    @ExceptionHandler(ConnectException.class)
+    ProblemDetail unreachable(ConnectException e, ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
+        log.warn("failing closed: a service behind the gateway is unreachable ({})", e.getClass().getSimpleName());
+        if (path.startsWith("/api/identity/login")) {
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable",
+                    "the sign-in service is unavailable; try again shortly");
+        }
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "a service behind the gateway is unavailable; try again shortly");
     }
 
     @ExceptionHandler(Exception.class)
