@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxDelay the longest wait (default 60s): a bound on what a stranger can do to a user
  * @param forgetAfter failures are forgotten this long after the last one (default 15m)
  * @param trustedProxies addresses or CIDR blocks (the gateway's) whose {@code X-Forwarded-For} names
- *        the source; from anyone else the header is ignored (default none)
+ *        the source; from anyone else the header is ignored (default loopback only, where the launcher runs
+ *        the gateway: without it every sign-in through the gateway would share one source and one
+ *        guesser's failures would make everyone wait)
  */
 @ConfigurationProperties("goldenthread.identity.sign-in")
 public record SignInProperties(Integer accountFreeFailures, Integer sourceFreeFailures, Duration firstDelay,
@@ -29,7 +31,7 @@ public record SignInProperties(Integer accountFreeFailures, Integer sourceFreeFa
         firstDelay = firstDelay == null ? Duration.ofSeconds(1) : firstDelay;
         maxDelay = maxDelay == null ? Duration.ofSeconds(60) : maxDelay;
         forgetAfter = forgetAfter == null ? Duration.ofMinutes(15) : forgetAfter;
-        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        trustedProxies = trustedProxies == null ? List.of("127.0.0.1", "::1") : List.copyOf(trustedProxies);
         if (accountFreeFailures < 0 || sourceFreeFailures < 0) {
             throw new IllegalArgumentException("goldenthread.identity.sign-in.*-free-failures must not be negative");
         }
