@@ -31,6 +31,7 @@ final class FakeIdentity implements AutoCloseable {
     private final HttpServer server;
     private volatile String registryJson = "[]";
     private final AtomicInteger logins = new AtomicInteger();
+    private volatile String lastForwardedFor;
 
     FakeIdentity() throws Exception {
         key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
@@ -39,6 +40,7 @@ final class FakeIdentity implements AutoCloseable {
         server.createContext("/api/identity/agencies", exchange -> respond(exchange, registryJson));
         server.createContext("/api/identity/login", exchange -> {
             logins.incrementAndGet();
+            lastForwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
             respond(exchange, "{\"access_token\":\"stand-in\",\"token_type\":\"Bearer\",\"expires_in\":900}");
         });
         server.start();
@@ -47,6 +49,11 @@ final class FakeIdentity implements AutoCloseable {
     /** How many sign-ins reached this stand-in. */
     int logins() {
         return logins.get();
+    }
+
+    /** The {@code X-Forwarded-For} the last sign-in arrived with. */
+    String lastForwardedFor() {
+        return lastForwardedFor;
     }
 
     String url() {

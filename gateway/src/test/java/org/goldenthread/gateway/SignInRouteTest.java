@@ -45,12 +45,17 @@ class SignInRouteTest {
         }
 
         @Test
-        void passesSignInsOnUntilTheSourceIsOverItsLimitThenAnswers429WithoutAskingIdentity() {
+        void passesSignInsOnWithTheClientAddressUntilTheSourceIsOverItsLimitThenAnswers429WithoutAskingIdentity() {
             int before = identity.logins();
             for (int i = 0; i < 5; i++) {
-                login(http, "/api/identity/login").expectStatus().isOk();
+                http.post().uri("/api/identity/login").contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Forwarded-For", "203.0.113." + i).header("Forwarded", "for=203.0.113.9")
+                        .bodyValue(BODY).exchange().expectStatus().isOk();
             }
             assertThat(identity.logins()).isEqualTo(before + 5);
+            // identity-service counts failures per client: the gateway says who the client was, and
+            // what the client claims is replaced, not passed on.
+            assertThat(identity.lastForwardedFor()).isEqualTo("127.0.0.1");
             int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
             for (String path : new String[] {"/api/identity/login", "/api/identity/%6Cogin", "/api/identity//LOGIN/"}) {
                 // An absolute URI, so the client sends the path exactly as written (no re-encoding of %).
