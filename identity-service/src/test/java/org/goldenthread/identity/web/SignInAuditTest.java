@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.goldenthread.identity.Browser;
 import org.goldenthread.identity.RunningIdentity;
 import org.goldenthread.identity.user.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +103,19 @@ class SignInAuditTest {
         assertThat(read("fed.admin", "?limit=500").getBody()).doesNotContain("someone.unknown");
         assertThat(entries(read("admin.council", "?limit=500")))
                 .noneMatch(e -> "UNKNOWN_ACCOUNT".equals(e.get("outcome").asString()));
+    }
+
+    @Test
+    void recordsTheLoginPageAsItsOwnChannel() {
+        identity.user("kw.form", "council", Role.KEY_WORKER, PASSWORD);
+        assertThat(new Browser(identity.baseUrl()).signIn("kw.form", WRONG, null).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
+        assertThat(new Browser(identity.baseUrl()).signIn("kw.form", PASSWORD, null).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
+        List<JsonNode> seen = entries(read("dpo.council", "?limit=500")).stream()
+                .filter(e -> "kw.form".equals(e.get("account").asString(null))).toList();
+        assertThat(seen).extracting(e -> e.get("outcome").asString()).containsExactly("SUCCESS", "WRONG_PASSWORD");
+        assertThat(seen).allSatisfy(e -> assertThat(e.get("channel").asString()).isEqualTo("form"));
     }
 
     @Test
