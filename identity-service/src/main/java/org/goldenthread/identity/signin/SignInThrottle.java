@@ -42,6 +42,31 @@ public class SignInThrottle {
         this.clock = clock;
     }
 
+    /**
+     * Admits an attempt or says how long to wait. Once an account has failed, its attempts go one
+     * at a time: the admitted one holds a lease ({@code in-flight-lease}, ended by its outcome)
+     * and any other meanwhile is told to wait, so a burst of parallel guesses cannot all slip in
+     * before the first failure is counted. An account with no failures is not serialised, so many
+     * parallel sign-ins of a user who never fails (scripts, tests) are never refused.
+     */
+    public Optional<Duration> admit(String account, String source) {
+        Optional<Duration> wait = pending(account, source);
+        if (wait.isPresent()) {
+            return wait;
+        }
+        String id = key("account", account);
+        Document doc = counts.find(Filters.eq("_id", id)).first();
+        if (doc == null || doc.getInteger("failures", 0) == 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        long taken = counts.updateOne(Filters.and(Filters.eq("_id", id),
+                        Filters.or(Filters.eq("leaseUntil", null), Filters.lte("leaseUntil", Date.from(now)))),
+                Updates.set("leaseUntil", Date.from(now.plus(properties.inFlightLease())))).getModifiedCount();
+        // Another attempt is in flight: it will end within a hash's time, so a second is an honest wait.
+        return taken == 1 ? Optional.empty() : Optional.of(Duration.ofSeconds(1));
+    }
+
     /** How long before this account may be tried (from this source, when known); empty when no wait. */
     public Optional<Duration> pending(String account, String source) {
         Instant now = clock.instant();
@@ -89,7 +114,8 @@ public class SignInThrottle {
             failures = before.getInteger("failures", 0) + 1;
         }
         Duration wait = Backoff.after(failures, freeFailures, properties.firstDelay(), properties.maxDelay());
-        counts.updateOne(Filters.eq("_id", id), Updates.set("waitUntil", wait.isZero() ? null : Date.from(now.plus(wait))));
+        counts.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("leaseUntil", null),
+                Updates.set("waitUntil", wait.isZero() ? null : Date.from(now.plus(wait)))));
     }
 
     private boolean stale(Document before, Instant now) {

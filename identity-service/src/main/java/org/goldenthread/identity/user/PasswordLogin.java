@@ -54,7 +54,7 @@ public class PasswordLogin {
         Document user = users.find(Filters.eq("_id", id)).first();
         String account = user == null ? null : id;
         String agency = user == null ? null : user.getString("agency");
-        Optional<Duration> wait = throttle.pending(id, attempt.source());
+        Optional<Duration> wait = throttle.admit(id, attempt.source());
         if (wait.isPresent()) {
             audit.record(SignInOutcome.THROTTLED, account, agency, attempt.channel(), attempt.source());
             return new SignInResult.Throttled(wait.get());

@@ -10,7 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 class SignInSourceTest {
 
     static final SignInSource BEHIND_GATEWAY =
-            new SignInSource(new SignInProperties(null, null, null, null, null, List.of("10.0.0.0/24", "::1")));
+            new SignInSource(new SignInProperties(null, null, null, null, null, null, List.of("10.0.0.0/24", "::1")));
 
     static MockHttpServletRequest from(String peer, String forwardedFor) {
         MockHttpServletRequest request = new MockHttpServletRequest();
@@ -24,13 +24,13 @@ class SignInSourceTest {
     @Test
     void ignoresTheHeaderFromAPeerThatIsNotATrustedProxy() {
         assertThat(BEHIND_GATEWAY.of(from("198.51.100.9", "10.9.9.9"))).isEqualTo("198.51.100.9");
-        SignInSource trustsNoOne = new SignInSource(new SignInProperties(null, null, null, null, null, List.of()));
+        SignInSource trustsNoOne = new SignInSource(new SignInProperties(null, null, null, null, null, null, List.of()));
         assertThat(trustsNoOne.of(from("10.0.0.5", "203.0.113.1"))).isEqualTo("10.0.0.5");
     }
 
     @Test
     void trustsOnlyLoopbackByDefault() {
-        SignInSource defaults = new SignInSource(new SignInProperties(null, null, null, null, null, null));
+        SignInSource defaults = new SignInSource(new SignInProperties(null, null, null, null, null, null, null));
         assertThat(defaults.of(from("127.0.0.1", "203.0.113.1"))).isEqualTo("203.0.113.1");
         assertThat(defaults.of(from("0:0:0:0:0:0:0:1", "203.0.113.1"))).isEqualTo("203.0.113.1");
         assertThat(defaults.of(from("10.0.0.5", "203.0.113.1"))).isEqualTo("10.0.0.5");

@@ -109,6 +109,33 @@ class SignInThrottleTest {
         }
 
         @Test
+        void letsOnlyOneOfABurstOfParallelGuessesThroughOnceTheAccountHasFailed() throws Exception {
+            user("burst.at");
+            assertThat(login("burst.at", "first guess", "10.7.0.1").getStatusCode().value()).isEqualTo(401);
+            int parallel = 10;
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                String guess = "parallel guess " + i;
+                String source = "10.7.1." + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return login("burst.at", guess, source).getStatusCode().value();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            pool.shutdown();
+            // Without the lease all ten would reach the hash (three free failures, no wait yet).
+            assertThat(statuses).containsOnly(401, 429).contains(429);
+            assertThat(statuses.stream().filter(s -> s == 401).count()).isLessThan(parallel);
+        }
+
+        @Test
         void neverDelaysRepeatedSuccessfulSignIns() {
             user("signs.in.often");
             for (int i = 0; i < 30; i++) {
