@@ -70,15 +70,7 @@ class AdminApiTest {
     }
 
     static ResponseEntity<String> call(String method, String path, String token, Object body) {
-        var request = identity.http().method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON)
-                    .body(body instanceof String s ? s : RunningIdentity.JSON.writeValueAsString(body));
-        }
-        return request.retrieve().toEntity(String.class);
+        return identity.call(method, path, token, body);
     }
 
     /** The answer without {@code instance}, which only echoes the request path. */
