@@ -140,6 +140,15 @@ class RoleBoundariesTest {
                         newUser("new." + role.toLowerCase().replace('_', '-'), null, List.of("KEY_WORKER", role),
                                 NEW_PASSWORD)), 403, "role-not-grantable");
             }
+            // A null role is bad input, not a role nobody may give (and never a 500).
+            for (String body : List.of("{\"roles\":[null]}", "{\"roles\":[\"KEY_WORKER\",null]}")) {
+                ResponseEntity<String> nullRole = call("PUT", "/api/identity/users/kw.council/roles", councilAdmin, body);
+                assertProblem(nullRole, 400, "validation-failed");
+                assertThat(json(nullRole).get("errors").findValuesAsString("field")).singleElement().asString()
+                        .startsWith("roles");
+            }
+            assertProblem(call("POST", "/api/identity/users", councilAdmin, "{\"username\":\"nul.role\",\"displayName\":"
+                    + "\"N\",\"roles\":[null],\"password\":\"" + NEW_PASSWORD + "\"}"), 400, "validation-failed");
             assertThat(json(call("GET", "/api/identity/users/kw.council", councilAdmin, null)).get("roles").toString())
                     .isEqualTo("[\"KEY_WORKER\"]");
         }
