@@ -78,7 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/identity/agencies", "/api/identity/agencies/*").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/api/identity/agencies/*", "/api/identity/agencies/*/status")
                                 .hasRole("FEDERATION_ADMIN")
-                        .requestMatchers("/api/identity/users", "/api/identity/users/**", "/api/identity/admin-audit")
+                        .requestMatchers("/api/identity/users", "/api/identity/users/**", "/api/identity/admin-audit",
+                                "/api/identity/notices")
                                 .hasAnyRole("AGENCY_ADMIN", "FEDERATION_ADMIN"))
                 .build();
     }
