@@ -476,6 +476,23 @@ class OnePersonFederationTest {
         }
 
         @Test
+        void passesOnWhatABreakGlassRefusalNeedsAndNothingElse() {
+            consent.answer(403, "application/problem+json", """
+                    {"status":403,"code":"break-glass-renewal-needs-approval","detail":"a second person must approve",
+                     "renewalRequestId":"7d0c2b1e-5f0e-4c57-9a51-1c3f2d9b8e11","renewsSession":"s-1","rule":"Not A Rule!",
+                     "subjectDigest":"abc","limit":"sessions-per-user-per-day","max":3,"window":"PT24H"}""");
+            post("/api/federation/subjects/view", VIEW).expectStatus().isForbidden().expectBody()
+                    .jsonPath("$.consentCode").isEqualTo("break-glass-renewal-needs-approval")
+                    .jsonPath("$.renewalRequestId").isEqualTo("7d0c2b1e-5f0e-4c57-9a51-1c3f2d9b8e11")
+                    .jsonPath("$.renewsSession").isEqualTo("s-1")
+                    .jsonPath("$.limit").isEqualTo("sessions-per-user-per-day")
+                    .jsonPath("$.max").isEqualTo(3)
+                    .jsonPath("$.window").isEqualTo("PT24H")
+                    .jsonPath("$.rule").doesNotExist()
+                    .jsonPath("$.subjectDigest").doesNotExist();
+        }
+
+        @Test
         void answersAnUnprocessableRefusalWithoutABodyAsRefused() {
             consent.answer(422, "text/plain", "nope");
             post("/api/federation/subjects/view", VIEW).expectStatus().isEqualTo(422).expectBody()

@@ -74,6 +74,18 @@ public final class RunningIdentity implements AutoCloseable {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(text).retrieve().toEntity(String.class);
     }
 
+    /** Any call with an optional bearer token and JSON body (a String is sent as it is). */
+    public ResponseEntity<String> call(String method, String path, String token, Object body) {
+        var request = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : JSON.writeValueAsString(body));
+        }
+        return request.retrieve().toEntity(String.class);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -297,11 +297,13 @@ class ConsentGovernanceIT {
         @Order(3)
         void aRenewalNeedsASecondPersonsApproval() {
             String again = JUSTIFICATION + ", and again after the second call from the neighbour";
-            assertProblem(ask(sergeant, MALCOLM, "SAFEGUARDING", again), 403, "break-glass-renewal-needs-approval");
+            HttpResponse<String> refused = ask(sergeant, MALCOLM, "SAFEGUARDING", again);
+            assertProblem(refused, 403, "break-glass-renewal-needs-approval");
 
             HttpResponse<String> pending = send("GET", "/api/consents/break-glass/renewals", policeManager, null);
             assertThat(pending.statusCode()).as(pending.body()).isEqualTo(200);
             String renewal = json(pending).get("renewals").get(0).get("id").asString();
+            assertThat(json(refused).get("renewalRequestId").asString()).isEqualTo(renewal);
             assertThat(send("POST", "/api/consents/break-glass/renewals/" + renewal, sergeant,
                     "{\"outcome\":\"APPROVED\"}").statusCode()).isEqualTo(403);
             HttpResponse<String> approved = send("POST", "/api/consents/break-glass/renewals/" + renewal, policeManager,

@@ -255,4 +255,79 @@ class SignInIT {
             refusedByBoth(header + "." + claims + ".");
         }
     }
+
+    /**
+     * The takeover of issue 15 fails end to end through the gateway: an agency admin cannot reach the federation
+     * admin (who sits in the hub organisation), cannot move an agency, and a federation admin moves an agency's node
+     * or pin only just after signing in, never clearing a pin by leaving it out.
+     */
+    @Nested
+    class TheHubsAdministrators {
+
+        static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** The registry entry as identity-service itself lists it. */
+        static String policeEntry() throws Exception {
+            HttpResponse<String> entry = http.send(HttpRequest.newBuilder(
+                    URI.create(federation.identityUrl() + "/api/identity/agencies/police")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(entry.statusCode()).as(entry.body()).isEqualTo(200);
+            return entry.body();
+        }
+
+        static String code(HttpResponse<String> answer) {
+            return JSON.readTree(answer.body()).path("code").asString();
+        }
+
+        @Test
+        void anAgencyAdminCannotTakeOverTheFederationAdminNorMoveAnAgency() throws Exception {
+            UserDirectory users = federation.identity().getBean(UserDirectory.class);
+            users.ensureUser("casey.fed", "Casey Brown", "hub", Set.of(Role.FEDERATION_ADMIN), PASSWORD);
+            users.ensureUser("robin.admin", "Robin Hughes", "council", Set.of(Role.AGENCY_ADMIN), PASSWORD);
+            String agencyAdmin = new ServiceClient(gateway).login("robin.admin", PASSWORD);
+
+            HttpResponse<String> reset = call("POST", "/api/identity/users/casey.fed/password", agencyAdmin,
+                    "{\"password\":\"a brand new passphrase for casey\"}");
+            HttpResponse<String> secondFactor = call("POST", "/api/identity/users/casey.fed/totp/reset", agencyAdmin, "{}");
+            String police = policeEntry();
+            HttpResponse<String> move = call("PUT", "/api/identity/agencies/police", agencyAdmin,
+                    police.replace("127.0.0.1:", "203.0.113.9:"));
+
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(404);
+            assertThat(secondFactor.statusCode()).as(secondFactor.body()).isEqualTo(404);
+            assertThat(move.statusCode()).as(move.body()).isEqualTo(403);
+            assertThat(new ServiceClient(gateway).login("casey.fed", PASSWORD)).isNotBlank();
+            assertThat(policeEntry()).isEqualTo(police);
+        }
+
+        @Test
+        void aFederationAdminMovesAnAgencyOnlyJustAfterSigningInAndNeverDropsAPinSilently() throws Exception {
+            federation.identity().getBean(UserDirectory.class).ensureUser("casey.fed", "Casey Brown", "hub",
+                    Set.of(Role.FEDERATION_ADMIN), PASSWORD);
+            Instant signedIn = Instant.now().minus(Duration.ofMinutes(20));
+            String stale = federation.identity().getBean(SigningKeys.class).sign(new JWTClaimsSet.Builder()
+                    .issuer(federation.identityUrl()).subject("casey.fed").audience("golden-thread").claim("agency", "hub")
+                    .claim("roles", List.of("FEDERATION_ADMIN")).claim("name", "Casey Brown")
+                    .claim("auth_time", signedIn.getEpochSecond()).issueTime(Date.from(Instant.now()))
+                    .expirationTime(Date.from(Instant.now().plusSeconds(600))).jwtID(UUID.randomUUID().toString()).build(),
+                    "at+jwt");
+            String police = policeEntry();
+            String moved = police.replace("127.0.0.1:", "203.0.113.9:");
+            String unpinned = police.replaceAll("\"certificateFingerprint\":\"[0-9A-Fa-f:]+\"", "\"certificateFingerprint\":null");
+
+            HttpResponse<String> staleMove = call("PUT", "/api/identity/agencies/police", stale, moved);
+            HttpResponse<String> silentUnpin = call("PUT", "/api/identity/agencies/police",
+                    new ServiceClient(gateway).login("casey.fed", PASSWORD), unpinned);
+
+            assertThat(staleMove.statusCode()).as(staleMove.body()).isEqualTo(401);
+            assertThat(code(staleMove)).isEqualTo("reauthentication-required");
+            assertThat(silentUnpin.statusCode()).as(silentUnpin.body()).isEqualTo(409);
+            assertThat(code(silentUnpin)).isEqualTo("certificate-pin-removal-unconfirmed");
+            assertThat(policeEntry()).isEqualTo(police);
+        }
+    }
 }

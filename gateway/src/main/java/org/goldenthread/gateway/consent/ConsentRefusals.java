@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       the request fields of the kinds that disagree, so the key-worker can check them;</li>
  *   <li>400, 401, 403, 422 and 429: the same status, code {@code consent-refused}, with
  *       consent-service's own code ({@code consentCode}) and detail, which hold no personal data (and
- *       for a spent aggregate budget its {@code limit} and {@code resetsAt});</li>
+ *       for a spent aggregate budget its {@code limit} and {@code resetsAt}; for a break-glass refusal the
+ *       renewal request to approve, the justification rule or the daily limit);</li>
  *   <li>any other 4xx (404, 405, 415…) is not the caller's doing but a hub misconfiguration: 502.</li>
  * </ul>
  */
@@ -73,7 +74,34 @@ final class ConsentRefusals {
             answer.setProperty("consentCode", code);
         }
         budget(problem, answer);
+        breakGlass(problem, answer);
         return new RequestRejectedException(answer);
+    }
+
+    /**
+     * What a key-worker needs to act on a break-glass refusal: the renewal request a second person approves
+     * ({@code renewalRequestId}, {@code renewsSession}), which justification rule failed ({@code rule}), which daily
+     * limit was reached ({@code limit} as a name, {@code max}, {@code window}). Only ids, rule names, a whole number
+     * and a duration are copied, each checked against its shape; nothing else consent-service says goes through.
+     */
+    private static void breakGlass(JsonNode problem, ProblemDetail answer) {
+        copyIfShaped(problem, answer, "renewalRequestId", "[A-Za-z0-9._-]{1,80}");
+        copyIfShaped(problem, answer, "renewsSession", "[A-Za-z0-9._-]{1,80}");
+        copyIfShaped(problem, answer, "rule", "[a-z][a-z0-9-]{0,60}");
+        copyIfShaped(problem, answer, "window", "P[0-9A-Z]{1,20}");
+        if (problem.path("limit").isString()) {
+            copyIfShaped(problem, answer, "limit", "[a-z][a-z0-9-]{0,60}");
+        }
+        if (problem.path("max").isIntegralNumber()) {
+            answer.setProperty("max", problem.path("max").asLong());
+        }
+    }
+
+    private static void copyIfShaped(JsonNode problem, ProblemDetail answer, String name, String shape) {
+        String value = problem.path(name).asString("");
+        if (problem.path(name).isString() && value.matches(shape)) {
+            answer.setProperty(name, value);
+        }
     }
 
     /**

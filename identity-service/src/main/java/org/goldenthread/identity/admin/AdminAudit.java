@@ -36,11 +36,23 @@ public class AdminAudit {
     }
 
     public void done(Actor actor, String action, String target, String agency) {
-        record(actor, action, target, agency, "DONE");
+        record(actor, action, target, agency, "DONE", List.of(), null);
     }
 
     public void refused(Actor actor, String action, String target, String agency) {
-        record(actor, action, target, agency, "REFUSED");
+        record(actor, action, target, agency, "REFUSED", List.of(), null);
+    }
+
+    /** Records an action with the fields it changed (old and new values) and the reason given; returns the entry id. */
+    public String done(Actor actor, String action, String target, String agency, List<FieldChange> changes,
+            String reason) {
+        return record(actor, action, target, agency, "DONE", changes, reason);
+    }
+
+    /** Records a refused action with the fields it would have changed. */
+    public void refused(Actor actor, String action, String target, String agency, List<FieldChange> changes,
+            String reason) {
+        record(actor, action, target, agency, "REFUSED", changes, reason);
     }
 
     /** The newest entries first; for one agency, or all when {@code agency} is null. */
@@ -50,12 +62,15 @@ public class AdminAudit {
         for (Document doc : query.sort(Sorts.descending("at")).limit(limit)) {
             found.add(new AuditEntry(doc.getString("_id"), doc.getDate("at").toInstant(), doc.getString("actor"),
                     doc.getString("actorAgency"), doc.getString("action"), doc.getString("target"),
-                    doc.getString("agency"), doc.getString("outcome")));
+                    doc.getString("agency"), doc.getString("outcome"),
+                    doc.getList("changes", Document.class, List.of()).stream().map(FieldChange::of).toList(),
+                    doc.getString("reason")));
         }
         return found;
     }
 
-    private void record(Actor actor, String action, String target, String agency, String outcome) {
+    private String record(Actor actor, String action, String target, String agency, String outcome,
+            List<FieldChange> changes, String reason) {
         String id = UUID.randomUUID().toString();
         entries.insertOne(new Document("_id", id)
                 .append("at", Date.from(clock.instant()))
@@ -64,8 +79,11 @@ public class AdminAudit {
                 .append("action", action)
                 .append("target", target)
                 .append("agency", agency)
-                .append("outcome", outcome));
+                .append("outcome", outcome)
+                .append("changes", changes.stream().map(FieldChange::toDocument).toList())
+                .append("reason", reason));
         // Ids only on the log (no usernames, house rule): who did it to whom is in the entry, which only admins read.
         log.info("admin action {} {} by {} admin in {} [{}]", action, outcome, actor.agency(), agency, id);
+        return id;
     }
 }

@@ -39,6 +39,7 @@ public record Agency(String id, String name, String grpcTarget, String restUrl, 
 
     public Agency {
         require(id != null && ID.matcher(id).matches(), "id", "must match " + ID_PATTERN);
+        require(!HubOrganisation.is(id), "id", "is reserved for the hub organisation, which runs no agency node");
         require(name != null && !name.isBlank() && name.length() <= MAX_NAME, "name",
                 "must be 1-" + MAX_NAME + " characters");
         name = name.strip();

@@ -1,10 +1,16 @@
 package org.goldenthread.identity.oidc;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.goldenthread.identity.token.AccessTokens;
 import org.goldenthread.identity.user.Role;
 import org.goldenthread.identity.user.UserDirectory;
 import org.goldenthread.identity.user.UserView;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -17,7 +23,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * Makes the authorization server's access tokens the Golden Thread access token every service
  * already checks (as {@link AccessTokens} issues them): ES256, {@code typ at+jwt}, audience
- * {@code golden-thread}, and the user's {@code agency}, {@code roles} and {@code name}.
+ * {@code golden-thread}, and the user's {@code agency}, {@code roles} and {@code name}, and
+ * {@code auth_time}, when they signed in.
  *
  * <p>The user is read from the directory for every token, refreshes included, so a disabled user
  * gets no new token and a role change reaches the next token; a token for a user who is no longer
@@ -50,10 +57,23 @@ final class UserTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext>
                     .claim("agency", user.agency())
                     .claim("roles", user.roles().stream().sorted().map(Role::name).toList())
                     .claim("name", user.displayName());
+            signInTime(context.getPrincipal()).ifPresent(at -> context.getClaims().claim("auth_time", at.getEpochSecond()));
         } else if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && !serviceClient) {
             UserView user = activeUser(context);
             context.getClaims().claim("name", user.displayName()).claim("agency", user.agency());
         }
+    }
+
+    /**
+     * When the user signed in: the latest factor of the sign-in behind the authorization (a refresh keeps the
+     * original principal, so a refreshed token keeps the original time). A dangerous change asks for a recent one.
+     */
+    private static Optional<Instant> signInTime(Authentication principal) {
+        return principal.getAuthorities().stream()
+                .filter(FactorGrantedAuthority.class::isInstance)
+                .map(a -> ((FactorGrantedAuthority) a).getIssuedAt())
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder());
     }
 
     private UserView activeUser(JwtEncodingContext context) {

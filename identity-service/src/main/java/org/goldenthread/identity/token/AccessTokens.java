@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues Golden Thread user access tokens: ES256 JWS typed {@code at+jwt} (RFC 9068), with the
- * user's agency, roles and display name, for the audience every Golden Thread service checks.
+ * user's agency, roles and display name, for the audience every Golden Thread service checks, and
+ * {@code auth_time}: when the user signed in, so a dangerous change can ask for a recent sign-in.
  */
 @Component
 public class AccessTokens {
@@ -44,6 +45,8 @@ public class AccessTokens {
                 .claim("roles", user.roles().stream().sorted().map(Role::name).toList())
                 .claim("name", user.displayName())
                 .issueTime(Date.from(now))
+                // Issued right after the password and second factor were checked: RecentAuthentication reads it.
+                .claim("auth_time", now.getEpochSecond())
                 .expirationTime(Date.from(expires))
                 .jwtID(UUID.randomUUID().toString())
                 .build();

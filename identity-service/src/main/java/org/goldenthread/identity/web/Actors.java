@@ -1,5 +1,6 @@
 package org.goldenthread.identity.web;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import org.goldenthread.identity.admin.Actor;
@@ -14,6 +15,15 @@ final class Actors {
     static Actor of(Jwt token) {
         List<String> roles = token.getClaimAsStringList("roles");
         return new Actor(token.getSubject(), token.getClaimAsString("agency"),
-                roles == null ? new HashSet<>() : new HashSet<>(roles));
+                roles == null ? new HashSet<>() : new HashSet<>(roles), authTime(token));
+    }
+
+    /** A missing or unreadable {@code auth_time} is no sign-in time at all (counts as stale), never a 500. */
+    private static Instant authTime(Jwt token) {
+        try {
+            return token.getClaimAsInstant("auth_time");
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.goldenthread.identity.admin.AdminAudit;
+import org.goldenthread.identity.admin.RegistryAdministration;
+import org.goldenthread.identity.admin.RegistryAdministration.PinClearing;
 import org.goldenthread.identity.agency.Agency;
 import org.goldenthread.identity.agency.AgencyRegistry;
 import org.goldenthread.identity.agency.AgencyStatus;
@@ -18,15 +20,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The agency registry over REST. Rules live in {@link Agency}; this class only maps. */
+/**
+ * The agency registry over REST. Field rules live in {@link Agency}, who may move an agency in
+ * {@link RegistryAdministration}; this class only maps.
+ */
 @RestController
 @RequestMapping("/api/identity/agencies")
 class AgencyController {
 
-    /** The body of a PUT: the agency JSON; {@code id} may be left out, the path names the agency. */
+    /**
+     * The body of a PUT: the agency JSON; {@code id} may be left out, the path names the agency.
+     * {@code clearCertificatePin} (with {@code reason}) removes a pin on purpose.
+     */
     record AgencyBody(String id, String name, String grpcTarget, String restUrl, String certificateFingerprint,
             List<String> categories, AgencyStatus status, List<String> sensitiveCategories,
-            List<String> involvementReveals) {
+            List<String> involvementReveals, Boolean clearCertificatePin, String reason) {
     }
 
     /** The body of a status change. */
@@ -34,10 +42,12 @@ class AgencyController {
     }
 
     private final AgencyRegistry registry;
+    private final RegistryAdministration administration;
     private final AdminAudit audit;
 
-    AgencyController(AgencyRegistry registry, AdminAudit audit) {
+    AgencyController(AgencyRegistry registry, RegistryAdministration administration, AdminAudit audit) {
         this.registry = registry;
+        this.administration = administration;
         this.audit = audit;
     }
 
@@ -57,11 +67,10 @@ class AgencyController {
         if (body.id() != null && !body.id().equals(id)) {
             throw RequestRejectedException.invalid("id", "must be the agency id in the path");
         }
-        Agency registered = registry.register(new Agency(id, body.name(), body.grpcTarget(), body.restUrl(),
-                body.certificateFingerprint(), body.categories(), body.status(), body.sensitiveCategories(),
-                body.involvementReveals()));
-        audit.done(Actors.of(actor), "agency.register", registered.id(), registered.id());
-        return registered;
+        Agency wanted = new Agency(id, body.name(), body.grpcTarget(), body.restUrl(), body.certificateFingerprint(),
+                body.categories(), body.status(), body.sensitiveCategories(), body.involvementReveals());
+        return administration.register(Actors.of(actor), wanted,
+                new PinClearing(Boolean.TRUE.equals(body.clearCertificatePin()), body.reason()));
     }
 
     /** Suspends or reactivates an agency: the gateway stops (or resumes) calling its node at its next refresh. */

@@ -2,14 +2,18 @@ package org.goldenthread.identity.web;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.goldenthread.identity.admin.ReauthenticationRequiredException;
 import org.goldenthread.identity.agency.InvalidAgencyException;
 import org.goldenthread.identity.user.InvalidUserException;
 import org.goldenthread.identity.user.SecondFactorException;
 import org.goldenthread.platform.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,6 +43,16 @@ class IdentityProblemAdvice {
     @ExceptionHandler(SecondFactorException.class)
     ProblemDetail secondFactor(SecondFactorException e) {
         return Problems.of(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    /** RFC 9470 step-up: the token is valid, the sign-in behind it too old for this change. */
+    @ExceptionHandler(ReauthenticationRequiredException.class)
+    ResponseEntity<ProblemDetail> reauthenticate(ReauthenticationRequiredException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_user_authentication\", "
+                        + "error_description=\"a more recent sign-in is required\", max_age=" + e.maxAge().toSeconds())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.UNAUTHORIZED, "reauthentication-required", e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

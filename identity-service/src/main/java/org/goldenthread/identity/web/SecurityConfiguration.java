@@ -80,7 +80,8 @@ class SecurityConfiguration {
                                 .hasRole("FEDERATION_ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/identity/sign-in-audit")
                                 .hasAnyRole("AGENCY_ADMIN", "DPO", "FEDERATION_ADMIN")
-                        .requestMatchers("/api/identity/users", "/api/identity/users/**", "/api/identity/admin-audit")
+                        .requestMatchers("/api/identity/users", "/api/identity/users/**", "/api/identity/admin-audit",
+                                "/api/identity/notices")
                                 .hasAnyRole("AGENCY_ADMIN", "FEDERATION_ADMIN"))
                 .build();
     }

@@ -3,6 +3,7 @@ package org.goldenthread.identity.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.Arrays;
@@ -32,11 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserAdminController {
 
     record NewUser(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String displayName,
-            @Size(max = 31) String agency, @NotEmpty @Size(max = 5) Set<Role> roles,
+            @Size(max = 31) String agency, @NotEmpty @Size(max = 5) Set<@NotNull Role> roles,
             @NotBlank @Size(max = 256) String password) {
     }
 
-    record Roles(@NotEmpty @Size(max = 5) Set<Role> roles) {
+    record Roles(@NotEmpty @Size(max = 5) Set<@NotNull Role> roles) {
     }
 
     record NewPassword(@NotBlank @Size(max = 256) String password) {

@@ -217,10 +217,17 @@ class AuthorizationServerTest {
             String refreshToken = json(answer.body()).get("refresh_token").asString();
             assertThat(refreshToken).isNotBlank();
 
+            Object signedIn = SignedJWT.parse(json(answer.body()).get("access_token").asString()).getJWTClaimsSet()
+                    .getClaim("auth_time");
+            assertThat(signedIn).isNotNull();
+
+            Thread.sleep(1100);
             HttpResponse<String> refreshed = token(browser, form("grant_type", "refresh_token", "refresh_token", refreshToken),
                     "Authorization", Browser.basic("gateway-bff", BFF_SECRET));
             assertThat(refreshed.statusCode()).isEqualTo(200);
             assertUserAccessToken(json(refreshed.body()).get("access_token").asString());
+            assertThat(SignedJWT.parse(json(refreshed.body()).get("access_token").asString()).getJWTClaimsSet()
+                    .getClaim("auth_time")).as("a refresh is not a new sign-in").isEqualTo(signedIn);
             assertThat(json(refreshed.body()).get("refresh_token").asString()).isNotEqualTo(refreshToken);
 
             HttpResponse<String> replayed = token(browser, form("grant_type", "refresh_token", "refresh_token", refreshToken),

@@ -34,7 +34,7 @@ class AgencyRegistryEndpointTest {
     @BeforeAll
     static void boot() {
         identity = RunningIdentity.boot(data);
-        identity.user("fed.admin", "council", Role.FEDERATION_ADMIN, PASSWORD);
+        identity.user("fed.admin", "hub", Role.FEDERATION_ADMIN, PASSWORD);
         identity.user("kw.police", "police", Role.KEY_WORKER, PASSWORD);
         admin = identity.token("fed.admin", PASSWORD);
         keyWorker = identity.token("kw.police", PASSWORD);
