@@ -39,16 +39,6 @@ public class PasswordLogin {
         this.audit = audit;
     }
 
-    /** As {@link #signIn} with no source known (only the account is throttled); empty unless accepted. */
-    public Optional<UserView> authenticate(String username, String password, String code) {
-        return signIn(new SignInAttempt(username, password, code, "api", null)) instanceof SignInResult.Accepted ok
-                ? Optional.of(ok.user()) : Optional.empty();
-    }
-
-    public Optional<UserView> authenticate(String username, String password) {
-        return authenticate(username, password, null);
-    }
-
     public SignInResult signIn(SignInAttempt attempt) {
         String id = UserDirectory.normalise(attempt.username());
         Document user = users.find(Filters.eq("_id", id)).first();
