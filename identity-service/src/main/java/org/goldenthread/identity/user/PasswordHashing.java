@@ -1,6 +1,7 @@
 package org.goldenthread.identity.user;
 
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,10 +28,20 @@ final class PasswordHashing {
     static final int PARALLELISM = 1;
 
     private final DelegatingPasswordEncoder encoder;
+    /**
+     * Argon2id is memory-hard on purpose: each hash in flight holds 19 MiB. Without a bound, a burst
+     * of sign-ins from many sources (each under its own limits) multiplies that by the server's
+     * threads; with one, the excess queues for a few hash-times instead of exhausting the heap.
+     */
+    private final Semaphore inFlight;
     /** Checked against when the user is unknown, so that answer costs what a wrong password costs. */
     private final String decoy;
 
-    PasswordHashing() {
+    PasswordHashing(int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("goldenthread.identity.password-hashing.max-concurrent must be at least 1");
+        }
+        this.inFlight = new Semaphore(maxConcurrent, true);
         PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, PARALLELISM, MEMORY_KIB, ITERATIONS);
         this.encoder = new DelegatingPasswordEncoder(CURRENT, Map.of(
                 CURRENT, argon2,
@@ -39,18 +50,27 @@ final class PasswordHashing {
     }
 
     String hash(String password) {
-        return encoder.encode(password);
+        acquire();
+        try {
+            return encoder.encode(password);
+        } finally {
+            inFlight.release();
+        }
     }
 
     boolean matches(String password, String hash) {
         if (hash == null) {
             return burn(password);
         }
+        acquire();
         try {
             return encoder.matches(password, hash);
         } catch (IllegalArgumentException unknownAlgorithm) {
             // A hash under an id no encoder is mapped to: fail closed (never a 500), still at full cost.
-            return burn(password);
+            encoder.matches(password, decoy);
+            return false;
+        } finally {
+            inFlight.release();
         }
     }
 
@@ -64,7 +84,21 @@ final class PasswordHashing {
 
     /** Spends the same effort as {@link #matches} on a current hash, and always fails. */
     boolean burn(String password) {
-        encoder.matches(password, decoy);
-        return false;
+        acquire();
+        try {
+            encoder.matches(password, decoy);
+            return false;
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private void acquire() {
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.goldenthread.identity.user;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 class UserConfiguration {
 
     @Bean
-    PasswordHashing passwordHashing() {
-        return new PasswordHashing();
+    PasswordHashing passwordHashing(@Value("${goldenthread.identity.password-hashing.max-concurrent:8}") int maxConcurrent) {
+        return new PasswordHashing(maxConcurrent);
     }
 }

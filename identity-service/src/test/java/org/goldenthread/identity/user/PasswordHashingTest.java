@@ -1,6 +1,7 @@
 package org.goldenthread.identity.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -8,7 +9,7 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 class PasswordHashingTest {
 
-    static final PasswordHashing HASHING = new PasswordHashing();
+    static final PasswordHashing HASHING = new PasswordHashing(2);
     static final String PASSWORD = "a long river bends twice";
 
     @Test
@@ -34,6 +35,30 @@ class PasswordHashingTest {
         String weaker = "{argon2id}" + new Argon2PasswordEncoder(16, 32, 1, 4096, 1).encode(PASSWORD);
         assertThat(HASHING.matches(PASSWORD, weaker)).isTrue();
         assertThat(HASHING.needsUpgrade(weaker)).isTrue();
+    }
+
+    @Test
+    void needsRoomForAtLeastOneHashInFlight() {
+        assertThatThrownBy(() -> new PasswordHashing(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("max-concurrent");
+    }
+
+    @Test
+    void answersEveryCallerWhenMoreHashAtOnceThanMayRunTogether() throws Exception {
+        PasswordHashing one = new PasswordHashing(1);
+        String hash = one.hash(PASSWORD);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Future<Boolean>> checks = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String guess = i % 2 == 0 ? PASSWORD : "wrong " + i;
+            checks.add(pool.submit(() -> one.matches(guess, hash)));
+        }
+        java.util.List<Boolean> answers = new java.util.ArrayList<>();
+        for (var check : checks) {
+            answers.add(check.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(answers).containsExactly(true, false, true, false);
     }
 
     @Test
