@@ -146,6 +146,19 @@ class GatewayEdgeTest {
             // Another user is not affected.
             view(identity.token("someone-else", "council", List.of("KEY_WORKER")), VALID).expectStatus().isEqualTo(503);
         }
+
+        @Test
+        void countsAnEncodedFederationPathAgainstTheSameLimit() throws Exception {
+            String trawler = identity.token("encoded-trawler", "council", List.of("KEY_WORKER"));
+            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+            java.net.URI encoded = java.net.URI.create("http://127.0.0.1:" + port + "/%61pi/federation/subjects/view");
+            for (int i = 0; i < 20; i++) {
+                view(trawler, VALID).expectStatus().isEqualTo(503);
+            }
+            http.post().uri(encoded).contentType(MediaType.APPLICATION_JSON).header("Authorization", "Bearer " + trawler)
+                    .bodyValue(VALID).exchange().expectStatus().isEqualTo(429)
+                    .expectBody().jsonPath("$.code").isEqualTo("rate-limited");
+        }
     }
 
     @Nested

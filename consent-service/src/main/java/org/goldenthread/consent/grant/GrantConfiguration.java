@@ -3,6 +3,7 @@ package org.goldenthread.consent.grant;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import org.goldenthread.platform.keys.SigningKeys;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(GrantProperties.class)
 class GrantConfiguration {
 
+    /** The system clock, unless one is registered before (a test moves its own instead of sleeping). */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.goldenthread.consent.web.RunningConsentService.*;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.proto.common.v1.LinkageToken;
@@ -47,7 +48,7 @@ class BreakGlassLimitsTest {
         List<LinkageToken> first = service.tokensOf("9434765935");
 
         var opened = breakGlass(officer, first, "mother reports the father has taken the baby, threats made");
-        Thread.sleep(1_200);
+        service.clock.advance(Duration.ofMillis(1_200));
         var again = breakGlass(officer, first, "father seen near the school with the baby, police attending");
         var second = breakGlass(officer, service.tokensOf("9434765943"), "sibling at the same address, also at risk now");
         var third = breakGlass(officer, service.tokensOf("9434765951"), "grandmother caring for the children, her address");

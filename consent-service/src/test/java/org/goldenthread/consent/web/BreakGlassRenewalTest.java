@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.goldenthread.consent.web.RunningConsentService.*;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.goldenthread.proto.common.v1.LinkageToken;
@@ -67,7 +68,7 @@ class BreakGlassRenewalTest {
                 APPROVE);
         var queue = http.get("/api/consents/break-glass/renewals", policeDpo);
         var approved = http.post("/api/consents/break-glass/renewals/" + renewalId, policeDpo, APPROVE);
-        Thread.sleep(2_200);
+        service.clock.advance(Duration.ofMillis(2_200));
         var renewed = breakGlass(sergeant, tokens, List.of("housing"), MORE);
         var usedAgain = breakGlass(sergeant, tokens, List.of("housing"),
                 "grandmother now says the suspect phoned her, need the phone records held");

@@ -29,14 +29,18 @@ final class RunningConsentService implements AutoCloseable {
     static final String HALE_NHS = "9434765919";
 
     final TestIdentity identity;
+    /** The service's clock: move it forward rather than sleep. */
+    final MovableClock clock;
     final ConfigurableApplicationContext context;
     final Http http;
     final LinkageTokens linkage;
     final String keyWorker;
     final String police;
 
-    private RunningConsentService(TestIdentity identity, ConfigurableApplicationContext context, LinkageTokens linkage) {
+    private RunningConsentService(TestIdentity identity, ConfigurableApplicationContext context, LinkageTokens linkage,
+            MovableClock clock) {
         this.identity = identity;
+        this.clock = clock;
         this.context = context;
         this.linkage = linkage;
         this.http = new Http(port());
@@ -55,8 +59,11 @@ final class RunningConsentService implements AutoCloseable {
                 "--goldenthread.linkage.key-id=k1", "--goldenthread.linkage.key=" + key,
                 "--logging.structured.format.console=", "--logging.level.root=WARN"));
         args.addAll(List.of(extraArgs));
-        ConfigurableApplicationContext context = ConsentServiceApplication.application().run(args.toArray(String[]::new));
-        return new RunningConsentService(identity, context, new LinkageTokens(LinkageKey.fromBase64("k1", key)));
+        MovableClock clock = new MovableClock();
+        var application = ConsentServiceApplication.application();
+        application.initializers(c -> c.getBeanFactory().registerSingleton("movableClock", clock));
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+        return new RunningConsentService(identity, context, new LinkageTokens(LinkageKey.fromBase64("k1", key)), clock);
     }
 
     int port() {

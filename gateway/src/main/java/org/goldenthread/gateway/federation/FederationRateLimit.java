@@ -9,6 +9,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.goldenthread.gateway.web.RequestPaths;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -39,7 +40,9 @@ class FederationRateLimit implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/federation/")) {
+        // Decoded as the router decodes it (an encoded /%61pi/federation/… is still a federation call); a path that
+        // cannot be decoded is limited too.
+        if (!RequestPaths.canonical(exchange.getRequest()).map(p -> p.startsWith("/api/federation/")).orElse(true)) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()

@@ -7,10 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.goldenthread.gateway.web.ProblemResponses;
@@ -20,10 +18,10 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.goldenthread.gateway.web.RequestPaths;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 /**
@@ -87,17 +85,8 @@ class SignInRateLimit implements WebFilter, Ordered {
         if (!HttpMethod.POST.equals(exchange.getRequest().getMethod())) {
             return false;
         }
-        String path;
-        try {
-            path = UriUtils.decode(exchange.getRequest().getPath().value(), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException malformed) {
-            return true; // count what cannot be read: fail towards the limit
-        }
-        path = path.toLowerCase(Locale.ROOT).replaceAll("/{2,}", "/").replaceAll(";.*$", "");
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return path.equals(LOGIN_PATH);
+        // What cannot be read counts: fail towards the limit.
+        return RequestPaths.canonical(exchange.getRequest()).map(LOGIN_PATH::equals).orElse(true);
     }
 
     static String source(InetSocketAddress remote) {

@@ -56,9 +56,9 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ConnectException.class)
     ProblemDetail unreachable(ConnectException e, ServerWebExchange exchange) {
-        String path = exchange.getRequest().getPath().value();
+        String path = RequestPaths.canonical(exchange.getRequest()).orElse("");
         log.warn("failing closed: a service behind the gateway is unreachable ({})", e.getClass().getSimpleName());
-        if (path.startsWith("/api/identity/login")) {
+        if (path.equals("/api/identity/login")) {
             return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable",
                     "the sign-in service is unavailable; try again shortly");
         }

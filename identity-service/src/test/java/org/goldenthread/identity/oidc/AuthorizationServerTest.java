@@ -221,7 +221,12 @@ class AuthorizationServerTest {
                     .getClaim("auth_time");
             assertThat(signedIn).isNotNull();
 
-            Thread.sleep(1100);
+            // Tokens carry whole seconds: refresh once the second of the sign-in has passed, so that a refreshed token
+            // stamping "now" as its auth_time would differ from the sign-in's.
+            long signInSecond = ((Number) signedIn).longValue();
+            while (java.time.Instant.now().getEpochSecond() <= signInSecond) {
+                Thread.onSpinWait();
+            }
             HttpResponse<String> refreshed = token(browser, form("grant_type", "refresh_token", "refresh_token", refreshToken),
                     "Authorization", Browser.basic("gateway-bff", BFF_SECRET));
             assertThat(refreshed.statusCode()).isEqualTo(200);
