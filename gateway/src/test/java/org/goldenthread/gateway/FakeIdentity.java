@@ -32,6 +32,7 @@ final class FakeIdentity implements AutoCloseable {
     private volatile String registryJson = "[]";
     private final AtomicInteger logins = new AtomicInteger();
     private volatile String lastForwardedFor;
+    private volatile String lastCookie;
 
     FakeIdentity() throws Exception {
         key = new ECKeyGenerator(Curve.P_256).keyID(UUID.randomUUID().toString()).generate();
@@ -41,6 +42,7 @@ final class FakeIdentity implements AutoCloseable {
         server.createContext("/api/identity/login", exchange -> {
             logins.incrementAndGet();
             lastForwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+            lastCookie = String.valueOf(exchange.getRequestHeaders().get("Cookie"));
             respond(exchange, "{\"access_token\":\"stand-in\",\"token_type\":\"Bearer\",\"expires_in\":900}");
         });
         server.start();
@@ -49,6 +51,11 @@ final class FakeIdentity implements AutoCloseable {
     /** How many sign-ins reached this stand-in. */
     int logins() {
         return logins.get();
+    }
+
+    /** The {@code Cookie} headers the last sign-in arrived with ({@code "null"} when none). */
+    String lastCookie() {
+        return lastCookie;
     }
 
     /** The {@code X-Forwarded-For} the last sign-in arrived with. */

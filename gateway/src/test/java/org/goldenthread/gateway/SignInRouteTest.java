@@ -50,9 +50,11 @@ class SignInRouteTest {
             for (int i = 0; i < 5; i++) {
                 http.post().uri("/api/identity/login").contentType(MediaType.APPLICATION_JSON)
                         .header("X-Forwarded-For", "203.0.113." + i).header("Forwarded", "for=203.0.113.9")
+                        .cookie("GT_SESSION", "a-browser-session").cookie("other", "x")
                         .bodyValue(BODY).exchange().expectStatus().isOk();
             }
             assertThat(identity.logins()).isEqualTo(before + 5);
+            assertThat(identity.lastCookie()).as("no route forwards cookies").isEqualTo("null");
             // identity-service counts failures per client: the gateway says who the client was, and
             // what the client claims is replaced, not passed on.
             assertThat(identity.lastForwardedFor()).isEqualTo("127.0.0.1");

@@ -26,6 +26,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class LocalFederation implements AutoCloseable {
 
     private static final String LOOPBACK = "http://127.0.0.1:";
+    /**
+     * The {@code iss} of every token: a stable name, not identity-service's address. Its port is
+     * chosen at each start, and an issuer holding it would refuse, after a restart, every token
+     * issued before (the signing keys themselves survive in the data directory).
+     */
+    public static final String ISSUER = "https://identity.golden-thread.local";
 
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
     private final Map<String, ConfigurableApplicationContext> nodes = new LinkedHashMap<>();
@@ -63,7 +69,8 @@ public final class LocalFederation implements AutoCloseable {
         List<String> common = new ArrayList<>(List.of(
                 "--goldenthread.store.data-dir=" + plan.dataDir().toAbsolutePath(),
                 "--goldenthread.identity.url=" + identityUrl(),
-                "--goldenthread.identity.issuer=" + identityUrl(),
+                "--goldenthread.identity.issuer=" + ISSUER,
+                "--goldenthread.identity.browser-url=" + identityUrl(),
                 "--goldenthread.consent.url=" + consentUrl(),
                 "--goldenthread.outcomes.url=" + LOOPBACK + outcomesPort,
                 "--goldenthread.linkage.key-id=" + LinkageKeyFile.KEY_ID,

@@ -30,6 +30,7 @@ class DemoRestartIT {
     void seedsTheDemoOnceAndKeepsItAcrossARestart() throws Exception {
         DemoScenario scenario = DemoScenario.load();
         long subjectsAtPolice;
+        String tokenFromBefore;
         try (LocalFederation first = start(scenario)) {
             DemoScenario.SeedReport seeded = scenario.seed(first);
             assertThat(seeded.newConsents()).isEqualTo(1);
@@ -38,6 +39,7 @@ class DemoRestartIT {
             assertThat(subjectsAtPolice).isGreaterThan(0);
             assertTheTrustsDpoHasYetToAcknowledge(first, scenario);
             assertWalkthroughWorks(first, scenario);
+            tokenFromBefore = login(first, scenario, "council.manager");
         }
         try (LocalFederation second = start(scenario)) {
             DemoScenario.SeedReport again = scenario.seed(second);
@@ -45,6 +47,8 @@ class DemoRestartIT {
             assertThat(again.newAgreements()).isZero();
             assertThat(subjects(second, "police")).isEqualTo(subjectsAtPolice);
             assertWalkthroughWorks(second, scenario);
+            // A restart signs no one out: the issuer is a stable name and the keys survive in the data directory.
+            assertThat(counts(second, tokenFromBefore).statusCode()).isEqualTo(200);
         }
     }
 
@@ -117,17 +121,20 @@ class DemoRestartIT {
         assertThat(knownTo.toString()).doesNotContain("assaulted", "DASH");
 
         // The README's counts: twelve employment-support cases released as 10; housing's three tenancy cases left out.
-        String manager = login(federation, scenario, "council.manager");
-        HttpResponse<String> counted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(federation.gatewayUrl() + "/api/federation/aggregates"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + manager)
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"metric":"OPEN_CASES","categories":["EMPLOYMENT","HOUSING"],"agencies":["employment","housing"]}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> counted = counts(federation, login(federation, scenario, "council.manager"));
         assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
         JsonNode counts = JSON.readTree(counted.body());
         assertThat(counts.get("totals").toString()).isEqualTo("[{\"key\":\"employment-support\",\"count\":10}]");
         assertThat(agency(counts, "housing").get("buckets").isEmpty()).isTrue();
+    }
+
+    private static HttpResponse<String> counts(LocalFederation federation, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(federation.gatewayUrl() + "/api/federation/aggregates"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"metric":"OPEN_CASES","categories":["EMPLOYMENT","HOUSING"],"agencies":["employment","housing"]}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String login(LocalFederation federation, DemoScenario scenario, String user) {

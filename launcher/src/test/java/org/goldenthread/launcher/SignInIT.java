@@ -186,7 +186,7 @@ class SignInIT {
 
         static JWTClaimsSet.Builder officer() {
             Instant now = Instant.now();
-            return new JWTClaimsSet.Builder().issuer(federation.identityUrl()).subject("police.worker")
+            return new JWTClaimsSet.Builder().issuer(LocalFederation.ISSUER).subject("police.worker")
                     .audience("golden-thread").claim("agency", "police").claim("roles", List.of("KEY_WORKER"))
                     .claim("name", "Pat Officer").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)))
                     .jwtID(UUID.randomUUID().toString());
@@ -245,6 +245,11 @@ class SignInIT {
         @Test
         void aTokenFromAnotherIssuerIsRefused() {
             refusedByBoth(signed(officer().issuer("https://elsewhere.example").build()));
+        }
+
+        @Test
+        void aTokenTypedJwtSuchAsAnIdTokenIsRefused() {
+            refusedByBoth(federation.identity().getBean(SigningKeys.class).sign(officer().build(), "JWT"));
         }
 
         @Test
@@ -310,7 +315,7 @@ class SignInIT {
                     Set.of(Role.FEDERATION_ADMIN), PASSWORD);
             Instant signedIn = Instant.now().minus(Duration.ofMinutes(20));
             String stale = federation.identity().getBean(SigningKeys.class).sign(new JWTClaimsSet.Builder()
-                    .issuer(federation.identityUrl()).subject("casey.fed").audience("golden-thread").claim("agency", "hub")
+                    .issuer(LocalFederation.ISSUER).subject("casey.fed").audience("golden-thread").claim("agency", "hub")
                     .claim("roles", List.of("FEDERATION_ADMIN")).claim("name", "Casey Brown")
                     .claim("auth_time", signedIn.getEpochSecond()).issueTime(Date.from(Instant.now()))
                     .expirationTime(Date.from(Instant.now().plusSeconds(600))).jwtID(UUID.randomUUID().toString()).build(),

@@ -26,9 +26,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
  * session; the browser holds only an opaque session cookie.
  *
  * <p>The registration is built from the configured identity URLs instead of discovery, so the
- * gateway starts even while identity-service is still starting: the authorize URL is the public
- * issuer (the browser goes there), the token and key URLs are the service address (the gateway
- * calls them).
+ * gateway starts even while identity-service is still starting: the authorize URL is where browsers
+ * reach identity-service ({@code goldenthread.identity.browser-url}, by default the issuer, as in
+ * {@code k8s/} where the issuer is the hub's public address), the token and key URLs are the service
+ * address (the gateway calls them). The issuer itself is a stable configured name, never a port.
  */
 @Configuration
 @ConditionalOnProperty("goldenthread.gateway.bff.client-secret")
@@ -38,9 +39,10 @@ class BffConfiguration {
     @Bean
     ReactiveClientRegistrationRepository clientRegistrations(BffProperties bff,
             @Value("${goldenthread.identity.url}") String identityUrl,
-            @Value("${goldenthread.identity.issuer}") String issuer) {
+            @Value("${goldenthread.identity.issuer}") String issuer,
+            @Value("${goldenthread.identity.browser-url:${goldenthread.identity.issuer}}") String browserUrl) {
         String service = identityUrl.replaceAll("/+$", "");
-        String browser = issuer.replaceAll("/+$", "");
+        String browser = browserUrl.replaceAll("/+$", "");
         ClientRegistration registration = ClientRegistration.withRegistrationId(BffProperties.REGISTRATION_ID)
                 .clientId(bff.clientId())
                 .clientSecret(bff.clientSecret())

@@ -19,7 +19,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 /**
  * How every service validates a Golden Thread access token: ES256 signature against
  * identity-service's JWKS, issuer, expiry, audience {@code golden-thread}, and type
- * {@code at+jwt} (RFC 9068) or plain {@code JWT}. One definition for the servlet services and
+ * {@code at+jwt} (RFC 9068) only: an ID token or any other plain {@code JWT} signed by the same key
+ * is not an access token and is refused. One definition for the servlet services and
  * the reactive gateway, so they cannot drift apart.
  */
 public final class AccessTokenValidation {
@@ -30,7 +31,7 @@ public final class AccessTokenValidation {
     }
 
     public static OAuth2TokenValidator<Jwt> validator(String issuer) {
-        JwtTypeValidator type = new JwtTypeValidator("at+jwt", "JWT");
+        JwtTypeValidator type = new JwtTypeValidator("at+jwt");
         type.setAllowEmpty(false);
         return new DelegatingOAuth2TokenValidator<>(List.of(
                 // Not JwtValidators.createDefaultWithIssuer: it insists on typ JWT since Spring Security 7.
