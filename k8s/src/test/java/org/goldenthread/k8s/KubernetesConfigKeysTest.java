@@ -24,7 +24,9 @@ class KubernetesConfigKeysTest {
     private static final Map<String, String> LAUNCHER_ONLY = Map.of(
             "goldenthread.store.data-dir", "the embedded store's directory; pods use MONGODB_URI",
             "spring.main.banner-mode", "console cosmetics",
-            "spring.cloud.gateway.server.webflux.enabled", "keeps gateway routes out of the other contexts of one JVM");
+            "spring.cloud.gateway.server.webflux.enabled", "keeps gateway routes out of the other contexts of one JVM",
+            "goldenthread.identity.browser-url",
+            "browsers reach identity at its own loopback port; in k8s the issuer, the hub's public address, is that URL");
 
     /** Spring Boot's own keys the manifests set and no service YAML needs to mention. */
     private static final Set<String> SPRING_BOOT_KEYS = Set.of("management.server.port", "management.server.address");
